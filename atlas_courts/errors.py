@@ -1,0 +1,112 @@
+"""Named exceptions. Each ingest failure has a stable ``error_class`` (stored in
+``ingest_errors``) and a terminal ``status`` for the document.
+
+Statuses: ``ok``, ``failed``, ``encrypted``, ``rejected``, ``timeout``, ``crashed``.
+"""
+
+from __future__ import annotations
+
+
+class AtlasError(Exception):
+    """Base class of every error atlas_courts raises on purpose."""
+
+
+class UsageError(AtlasError):
+    """A bad argument: raised at once, shown by the CLI as ``Error: …``."""
+
+
+class IngestError(AtlasError):
+    """A file that could not be read into a Document."""
+
+    error_class = "ingest_error"
+    status = "failed"
+
+    def __init__(self, file: str, message: str):
+        self.file = file
+        self.message = message
+        super().__init__(f"{file}: {message}")
+
+
+class UnsupportedFormat(IngestError):
+    """Neither PDF, DOCX nor TXT."""
+
+    error_class = "unsupported_format"
+    status = "rejected"
+
+
+class NotAPDF(IngestError):
+    """Has a .pdf name or was routed as PDF, but is not a PDF."""
+
+    error_class = "not_a_pdf"
+    status = "rejected"
+
+
+class EmptyFile(IngestError):
+    error_class = "empty_file"
+    status = "rejected"
+
+
+class CorruptFile(IngestError):
+    """Truncated or damaged beyond what the parser can read."""
+
+    error_class = "corrupt"
+    status = "failed"
+
+
+class EncryptedFile(IngestError):
+    error_class = "encrypted"
+    status = "encrypted"
+
+
+class TooManyPages(IngestError):
+    error_class = "too_many_pages"
+    status = "rejected"
+
+
+class FileTooLarge(IngestError):
+    error_class = "file_too_large"
+    status = "rejected"
+
+
+class NoText(IngestError):
+    """No text layer and OCR found nothing (or OCR is not available)."""
+
+    error_class = "no_text"
+    status = "failed"
+
+
+class OCRError(IngestError):
+    error_class = "ocr_failed"
+    status = "failed"
+
+
+class Timeout(IngestError):
+    error_class = "timeout"
+    status = "timeout"
+
+
+class MemoryLimit(IngestError):
+    error_class = "memory_limit"
+    status = "failed"
+
+
+class WorkerCrashed(IngestError):
+    """The child process died (signal, segfault) without reporting."""
+
+    error_class = "crashed"
+    status = "crashed"
+
+
+class ExtractError(AtlasError):
+    """A bug or unexpected input in extraction; the document is recorded as failed."""
+
+    error_class = "extract_error"
+    status = "failed"
+
+
+class StoreError(AtlasError):
+    pass
+
+
+class GoldError(AtlasError):
+    """A gold record that does not follow the contract."""
