@@ -1,0 +1,281 @@
+"""Build ``public.db`` from ``atlas.db``: allow-listed tables and columns only.
+
+The public file is built from scratch in a temporary file beside the output
+and moved into place when complete, so a failed publish leaves the previous
+``public.db`` untouched and nothing deleted from atlas.db can linger in free
+pages of the public file. Everything is read in one read transaction: a
+build still writing to atlas.db is seen as of one moment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..errors import StoreError, UsageError
+from ..store.schema import pending_migrations
+from .durations import DurationCounts, precision, stage_durations
+from .metadata import metadata
+from .names import PERSON, VICTIM, Redactor, initials, name_variants
+from .queries import VIEWS
+from .tables import TABLES, TABLES_BY_NAME
+
+DEFENDANT_NAME_MODES = ("initials", "full")
+
+# Free-text columns that could carry a name picked up with the text around it.
+REDACTED_COLUMNS = {
+    "cases": ("court", "case_number"),
+    "charges": ("offence",),
+    "statutes_cited": ("text", "subsection", "reason"),
+}
+
+# The SELECT reading each table from atlas.db. Columns are named one by one:
+# nothing new in atlas.db is published until it is added here and in tables.py.
+SOURCE_SQL = {
+    "documents": "SELECT sha256, media_type, language, doc_type, pages, ocr_pages, run FROM documents ORDER BY sha256",
+    "cases": "SELECT document, country, court, case_number, decision_date, doc_type FROM cases ORDER BY document",
+    "defendants": (
+        "SELECT id, document, position, name, verdict, imprisonment_months, imprisonment_min_months, life, death, "
+        "suspended, fine_amount, fine_currency, compensation_amount, compensation_currency, "
+        "prov_page, prov_method, prov_confidence FROM defendants ORDER BY id"
+    ),
+    "charges": (
+        "SELECT id, document, defendant, position, offence, category, verdict, prov_page, prov_method, prov_confidence "
+        "FROM charges ORDER BY id"
+    ),
+    "charge_statutes": "SELECT charge, position, document, statute_id FROM charge_statutes ORDER BY charge, position",
+    "statutes_cited": (
+        "SELECT id, document, position, statute_id, text, page, subsection, reason, prov_method, prov_confidence "
+        "FROM statutes_cited ORDER BY id"
+    ),
+    "events": "SELECT id, document, position, type, date, page, prov_method, prov_confidence FROM events ORDER BY id",
+    "victims": "SELECT document, count, minors FROM victims ORDER BY document",
+    "statutes": (
+        "SELECT id, country, instrument, article, title, category, penalty_min_months, penalty_max_months "
+        "FROM statutes ORDER BY id"
+    ),
+    "runs": "SELECT id, versions, first_seen FROM runs ORDER BY id",
+}
+
+_YEAR = re.compile(r"^(\d{4})")
+
+
+def _decision_year(date: str | None) -> int | None:
+    match = _YEAR.match(date or "")
+    return int(match.group(1)) if match else None
+
+
+def _open_readonly(path: Path) -> sqlite_utils.Database:
+    if not path.is_file():
+        raise UsageError(f"publish: {path} does not exist")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.isolation_level = None
+    db = sqlite_utils.Database(conn)
+    pending = pending_migrations(db)
+    if pending:
+        db.close()
+        raise StoreError(f"{path} needs migrating ({', '.join(pending)}): open it with store.open_db first")
+    return db
+
+
+def _sensitive_names(src: sqlite_utils.Database, defendant_names: str) -> dict[str, list[tuple[str, str]]]:
+    """Per document: (name, placeholder) pairs to replace in free-text columns."""
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    defendants: dict[str, set[str]] = defaultdict(set)
+    for row in src.query("SELECT document, name FROM defendants"):
+        for variant in name_variants(row["name"]):
+            defendants[row["document"]].add(variant.casefold())
+            if defendant_names == "initials":
+                names[row["document"]].append((variant, initials(row["name"]) or PERSON))
+    for row in src.query(
+        "SELECT document, label, text, value, attrs FROM mentions "
+        "WHERE label = 'PERSON' OR upper(label) LIKE '%VICTIM%' OR attrs LIKE '%victim%'"
+    ):
+        attrs = json.loads(row["attrs"] or "{}")
+        role = str(attrs.get("role", "")).lower() if isinstance(attrs, dict) else ""
+        is_victim = "VICTIM" in row["label"].upper() or role == "victim"
+        if not is_victim and row["label"] != "PERSON":
+            continue
+        texts = [row["text"]]
+        value = json.loads(row["value"]) if row["value"] else None
+        if isinstance(value, str):
+            texts.append(value)
+        for text in texts:
+            if is_victim:
+                names[row["document"]].append((text, VICTIM))
+            elif defendant_names == "full" and (
+                role == "defendant" or " ".join(text.split()).casefold() in defendants[row["document"]]
+            ):
+                continue  # the publisher chose to publish defendants' names
+            else:
+                names[row["document"]].append((text, PERSON))
+    return names
+
+
+def publish(
+    atlas_db: str | os.PathLike, out: str | os.PathLike, *, defendant_names: str = "initials"
+) -> dict[str, Any]:
+    """Build ``out`` (public.db) afresh from ``atlas_db`` and write its Datasette
+    metadata beside it (public.db -> public.metadata.json). Returns summary counts."""
+    if defendant_names not in DEFENDANT_NAME_MODES:
+        raise UsageError(f"defendant_names must be 'initials' or 'full', got {defendant_names!r}")
+    atlas_path, out_path = Path(atlas_db), Path(out)
+    if out_path.resolve() == atlas_path.resolve():
+        raise UsageError("publish: the output must not be the private database")
+    if not out_path.parent.is_dir():
+        raise UsageError(f"publish: directory {out_path.parent} does not exist")
+    meta_path = metadata_path(out_path)
+    tmp = out_path.with_name(f".{out_path.name}.tmp-{os.getpid()}")
+    tmp_meta = meta_path.with_name(f".{meta_path.name}.tmp-{os.getpid()}")
+    for stale in (tmp, tmp_meta):
+        stale.unlink(missing_ok=True)
+
+    src = _open_readonly(atlas_path)
+    try:
+        src.execute("BEGIN")  # one snapshot of atlas.db for the whole build
+        dst = sqlite_utils.Database(tmp)
+        try:
+            summary = _build(src, dst, defendant_names)
+            dst.vacuum()
+        finally:
+            dst.close()
+        src.execute("COMMIT")
+        meta = metadata(out_path.stem, defendant_names=defendant_names)
+        tmp_meta.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        # A journal left by some other program beside the old file must not be
+        # applied to the new one.
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{out_path}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, out_path)
+        os.replace(tmp_meta, meta_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        tmp_meta.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    summary["defendant_names"] = defendant_names
+    summary["public_db"] = str(out_path)
+    summary["metadata"] = str(meta_path)
+    return summary
+
+
+def metadata_path(public_db: str | os.PathLike) -> Path:
+    """public.db -> public.metadata.json, in the same folder."""
+    path = Path(public_db)
+    return path.with_name(f"{path.stem}.metadata.json")
+
+
+def _build(src: sqlite_utils.Database, dst: sqlite_utils.Database, defendant_names: str) -> dict[str, Any]:
+    for table in TABLES:
+        dst[table.name].create(
+            {c.name: c.type for c in table.columns},
+            pk=table.pk[0] if len(table.pk) == 1 else table.pk,
+            strict=True,
+        )
+
+    names = _sensitive_names(src, defendant_names)
+    redactors: dict[str, Redactor] = {}
+
+    def redactor(document: str) -> Redactor:
+        if document not in redactors:
+            redactors[document] = Redactor(names.get(document, ()))
+        return redactors[document]
+
+    def redact(table: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+        def apply(row: dict[str, Any]) -> dict[str, Any]:
+            r = redactor(row["document"])
+            for column in REDACTED_COLUMNS[table]:
+                row[column] = r(row[column])
+            return row
+
+        return apply
+
+    def cases(row: dict[str, Any]) -> dict[str, Any]:
+        row = redact("cases")(row)
+        row["decision_year"] = _decision_year(row["decision_date"])
+        return row
+
+    def defendants(row: dict[str, Any]) -> dict[str, Any]:
+        if defendant_names == "initials":
+            row["name"] = initials(row["name"])
+        return row
+
+    def events(row: dict[str, Any]) -> dict[str, Any]:
+        row["date_precision"] = precision(row["date"])
+        return row
+
+    transforms: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+        "cases": cases,
+        "defendants": defendants,
+        "charges": redact("charges"),
+        "statutes_cited": redact("statutes_cited"),
+        "events": events,
+    }
+    summary: dict[str, Any] = {}
+    for name, sql in SOURCE_SQL.items():
+        table = TABLES_BY_NAME[name]
+        transform = transforms.get(name, lambda row: row)
+        rows = (_only(table.column_names, transform(dict(row))) for row in src.query(sql))
+        dst[name].insert_all(rows, batch_size=1000)
+        summary[name] = dst[name].count
+
+    counts = DurationCounts()
+    dst["stage_durations"].insert_all(_stage_duration_rows(src, dst, counts), batch_size=1000)
+    summary["stage_durations"] = dst["stage_durations"].count
+    summary["excluded_impossible_durations"] = counts.impossible
+    summary["excluded_impossible_by_stage"] = dict(sorted(counts.by_stage_impossible.items()))
+    summary["skipped_imprecise_durations"] = counts.imprecise
+    summary["redactions"] = sum(r.count for r in redactors.values())
+    summary["unresolved_citations"] = dst.execute(
+        "SELECT count(*) FROM statutes_cited WHERE statute_id IS NULL"
+    ).fetchone()[0]
+
+    for table in TABLES:
+        for columns in table.indexes:
+            dst[table.name].create_index(list(columns))
+    for view in VIEWS:
+        dst.create_view(view.name, view.sql.strip())
+    return summary
+
+
+def _only(columns: list[str], row: dict[str, Any]) -> dict[str, Any]:
+    return {c: row[c] for c in columns}
+
+
+def _stage_duration_rows(
+    src: sqlite_utils.Database, dst: sqlite_utils.Database, counts: DurationCounts
+) -> Iterator[dict[str, Any]]:
+    events: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in src.query("SELECT document, type, date FROM events ORDER BY document, position"):
+        events[row["document"]].append((row["type"], row["date"]))
+    categories: dict[str, list[str]] = defaultdict(list)
+    for row in dst.query(
+        "SELECT DISTINCT document, category FROM charges WHERE category IS NOT NULL ORDER BY document, category"
+    ):
+        categories[row["document"]].append(row["category"])
+    for case in dst.query("SELECT document, country, court, decision_year FROM cases ORDER BY document"):
+        for d in stage_durations(events.get(case["document"], ()), counts):
+            yield {
+                "document": case["document"],
+                "stage": d.stage,
+                "stage_order": d.stage_order,
+                "from_event": d.from_event,
+                "to_event": d.to_event,
+                "from_date": d.from_date,
+                "to_date": d.to_date,
+                "days": d.days,
+                "country": case["country"],
+                "court": case["court"],  # already redacted
+                "decision_year": case["decision_year"],
+                "categories": json.dumps(categories.get(case["document"], [])),
+            }
+
