@@ -1,0 +1,124 @@
+"""Typed procedural events: which step of the prosecution a date belongs to.
+
+A date's type is decided from its context: cue words (``data/events.json``)
+before the date in the same sentence weigh most, the nearest cue winning;
+cues right after the date weigh less. Dates in footnotes, in citations of
+reported cases ("290 SCRA 92 (1998)") and births are not events. The
+document's own decision date is the ``appeal_decision`` of an appellate
+judgment and the ``judgment`` of a first-instance one (ANNOTATION.md).
+
+``event_features`` exposes the same evidence as features, so that a trained
+classifier (atlas_courts.train) can be used in place of, or on top of, these
+rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..records import EVENT_TYPES, Mention, Section
+from .sections import section_of
+from .text import Span, sentence_at
+
+VERSION = "v1"
+_DATA = Path(__file__).parent / "data" / "events.json"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    cues = {t: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for t, pats in data["cues"].items()}
+    block = re.compile("|".join(f"(?:{p})" for p in data["block"]), re.I | re.M)
+    return cues, block
+
+
+def event_features(text: str, date: Mention, sentence: Span | None, section: str) -> dict[str, float]:
+    """Evidence for each event type around one date: cue distances before and after, section."""
+    cues, block = _cues()
+    start = sentence.start if sentence else max(0, date.start - 250)
+    end = sentence.end if sentence else min(len(text), date.end + 120)
+    before = text[max(start, date.start - 300) : date.start]
+    after = text[date.end : min(end, date.end + 150)]
+    feats: dict[str, float] = {f"section={section}": 1.0, f"precision={date.attrs.get('precision', 'day')}": 1.0}
+    for etype, pattern in cues.items():
+        hits_before = [m.end() for m in pattern.finditer(before)]
+        if hits_before:
+            distance = len(before) - hits_before[-1]
+            feats[f"before:{etype}"] = 1.0 / (1.0 + distance / 40.0)
+        hit_after = pattern.search(after)
+        if hit_after:
+            feats[f"after:{etype}"] = 1.0 / (1.0 + hit_after.start() / 40.0)
+    if block.search(text[max(0, date.start - 60) : min(len(text), date.end + 25)]):
+        feats["blocked"] = 1.0
+    return feats
+
+
+def type_dates(
+    text: str,
+    dates: list[Mention],
+    sentences: list[Span],
+    sections: list[Section],
+    *,
+    decision_date: Mention | None,
+    doc_type: str | None,
+) -> list[Mention]:
+    """EVENT mentions (value = {"type", "date"}) for the dates whose context names a step."""
+    events: list[Mention] = []
+    for date in dates:
+        section = section_of(sections, date.start)
+        if section == "footnotes":
+            continue
+        if decision_date is not None and date.start == decision_date.start:
+            etype = "appeal_decision" if doc_type == "appeal_judgment" else "judgment"
+            events.append(_event(date, etype, "decision", 0.9))
+            continue
+        feats = event_features(text, date, sentence_at(sentences, date.start), section)
+        if feats.get("blocked"):
+            continue
+        scored = []
+        for etype in EVENT_TYPES:
+            score = feats.get(f"before:{etype}", 0.0) + 0.6 * feats.get(f"after:{etype}", 0.0)
+            if score:
+                scored.append((score, etype))
+        if not scored:
+            continue
+        score, etype = max(scored)
+        if score < 0.12:
+            continue
+        events.append(_event(date, etype, "cue", min(0.9, 0.4 + score / 2)))
+    return events
+
+
+def _event(date: Mention, etype: str, how: str, confidence: float) -> Mention:
+    return Mention(
+        "EVENT", date.start, date.end, date.text, value={"type": etype, "date": date.value},
+        method=f"rule:events.{how}.{VERSION}", confidence=confidence,
+    )
+
+
+def dedupe_events(events: list[Mention]) -> list[Mention]:
+    """One event per (type, date); the first mention is kept (the contract lists first occurrences)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in sorted(events, key=lambda m: m.start):
+        key = (e.value["type"], e.value["date"])
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def first_dates_only(text: str, dates: list[Mention]) -> list[Mention]:
+    """Keep the first date of a range ("from January 1997 to June, 1997"; "desde … hasta …")."""
+    out = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(
+            r"\s*(?:to|until|till|and|-|–|hasta|al|a|y)\s*(?:the\s+|el\s+|la\s+)?(?:mes\s+de\s+)?", text[prev.end : d.start], re.I
+        ):
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,342 @@
+"""Defendants: who was accused in the criminal case this document decides.
+
+Read from, in order of trust:
+1. the caption's party lists with their role labels ("ROMULO SAULO, AMELIA DE LA
+   CRUZ, and CLODUALDO DE LA CRUZ, accused."; "SIMEON ANTONIO, ANSELMO DESARGO y
+   FAUSTINO DIVINA, acusados y apelantes."; "Mullazim Hussain etc. versus The State"),
+   with their status notes ("(Acquitted)", "(at large)");
+2. labelled fields ("Acusado: JUAN CARLOS PEREZ, DNI …", "Imputado: …");
+3. role cues in the body ("accused-appellant Rowena Eslabon Dionisio",
+   "the appellant-Shazam Ali", "charging A, B and C with the crime of …",
+   "juzgué a JUAN CARLOS GOMEZ", "(co-accused since acquitted)").
+
+Names are kept as written at their first mention; later mentions of the same
+person (surname only, other case, hyphenation) are merged into the first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..records import Mention, Section
+
+VERSION = "v1"
+
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_LOWER = "a-záéíóúñü"
+# One name word: "Rowena", "ROWENA", "Buli-e", "Shafique-ur-Rehman", "O'Neil", an initial "M."
+# after a hyphen: a capitalised part or a short particle ("Buli-e", "Shafique-ur-Rehman"), not "Ali-injured"
+_HYPHEN = rf"(?:-(?:[{_UPPER}][{_UPPER}{_LOWER}]+|[{_LOWER}]{{1,3}}(?![{_LOWER}])))"
+_WORD = rf"(?:[{_UPPER}][{_LOWER}'’]+{_HYPHEN}*|[{_UPPER}]{{2,}}{_HYPHEN}*|[{_UPPER}]\.)(?![{_UPPER}{_LOWER}])"
+# Particles inside names; "y" only before a single final surname ("Larin y Bondad").
+_PARTICLE = r"(?:de\s+la|de\s+los|de\s+las|del|de|dela|da|das|dos|di|van|von|bin|binti|ul|ur|al|el|DE\s+LA|DE|DEL)"
+_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,6}}(?:\s+[yY]\s+{_WORD}(?![\s]+{_WORD}))?"
+NAME_RE = re.compile(_NAME)
+
+# Words that start or make up things that are not people.
+_NOT_NAMES = {
+    "people", "state", "philippines", "republic", "pueblo", "filipinas", "united", "states", "court",
+    "supreme", "high", "judge", "justice", "hon", "honorable", "government", "federation", "pakistan",
+    "attorney", "general", "prosecutor", "procurador", "fiscal", "ministerio", "publico", "público",
+    "police", "station", "sho", "fia", "director", "deputy", "secretary", "inspector", "officer",
+    "the", "el", "la", "los", "las", "and", "y", "vs", "versus", "accused", "appellant", "appellants",
+    "acusado", "acusados", "apelante", "apelantes", "petitioner", "respondent", "respondents", "plaintiff",
+    "complainant", "querellante", "defendant", "defendants", "crim", "criminal", "case", "no", "gr",
+    "regional", "trial", "city", "province", "municipality", "department", "office", "solicitor",
+    "dni", "causa", "juez", "secretaria", "fiscalía", "fiscalia", "defensoría", "defensoria", "tribunal",
+    "juzgado", "código", "codigo", "penal", "ley", "article", "section", "art", "sec", "rpc", "ppc",
+    "mst", "mr", "mrs", "ms", "dr", "sr", "sra", "señor", "señora", "don", "doña", "hereinafter",
+    "imputado", "imputada", "procesado", "procesados", "información", "information", "decision",
+    "judgment", "sentence", "sentencia", "rollo", "tsn", "ex", "exh", "exhibit", "pw", "cw", "dw",
+    "code", "act", "law", "laws", "ordinance", "rules", "rule", "constitution", "labor", "labour", "cr", "crl",
+    "thus", "however", "this", "that", "these", "those", "to", "on", "in", "at", "by", "for", "from", "with",
+    "through", "feeling", "after", "before", "when", "where", "while", "since", "as", "if", "but", "or", "it",
+    "he", "she", "they", "we", "i", "his", "her", "their", "our", "there", "here", "then", "also", "further",
+    "furthermore", "moreover", "accordingly", "wherefore", "consequently", "therefore", "hence", "so", "not",
+    "specifically", "appeals", "instance", "first", "second", "third", "district", "fir", "dated", "ps",
+    "acquitted", "convicted", "guilty", "contrary", "por", "con", "en", "del", "al", "que", "se", "su", "sus",
+    "tras", "luego", "asimismo", "además", "ademas", "sin", "embargo", "según", "segun", "para", "este", "esta",
+    "dicho", "dicha", "mismo", "misma", "estos", "estas", "ello", "así", "asi", "sobre", "entre", "durante",
+    "transnational", "organized", "violence", "protection", "punjab", "national", "commission", "bench",
+    "additional", "sessions", "session", "magistrate", "region", "branch", "rtc", "ca", "sc", "hc", "murder",
+    "reference", "appeal", "petition", "writ", "rev", "revision", "misc", "jail", "narcotic", "substances",
+    "control", "prevention", "trafficking", "persons", "children", "child", "women", "ministry", "board",
+}
+_PROSECUTION = re.compile(
+    r"\b(?:PEOPLE\s+OF\s+THE\s+PHILIPPINES|People\s+of\s+the\s+Philippines|THE\s+UNITED\s+STATES|United\s+States|"
+    r"(?:EL\s+)?PUEBLO\s+DE\s+(?:FILIPINAS|LAS\s+ISLAS\s+FILIPINAS)|El\s+Pueblo|(?:The\s+)?State|THE\s+STATE|"
+    r"Republic|REPUBLIC|Attorney\s+General|Ministerio\s+P[uú]blico|Fiscal[ií]a|Federation\s+of\s+Pakistan|"
+    r"Government\s+of|Deputy\s+Director|Federal\s+Investigation\s+Agency|Estado)\b"
+)
+_DEFENCE_ROLE = re.compile(
+    r"(?:(?:accused|defendants?|acusados?|procesados?|encausados?|imputados?)"
+    r"(?:[\s-]*(?:and|y|/)?[\s-]*(?:appellants?|apelantes?|appellees?|petitioners?|recurrentes?))*|"
+    r"(?:appellants?|apelantes?|petitioners?)(?![\s-]*(?:appellee|apelado))|convicts?)\b",
+    re.I,
+)
+_OTHER_ROLE = re.compile(
+    r"\b(?:plaintiffs?|complainants?|querellantes?|appellees?|apelados?|respondents?|recurridos?|"
+    r"for\s+(?:the\s+)?(?:appellants?|appellee|petitioners?|respondents?|the\s+State)|en\s+representaci[oó]n)\b",
+    re.I,
+)
+_STATUS = [
+    ("acquitted", re.compile(r"\(\s*(?:since\s+)?(?:acquitted|absuelto|absuelta|absueltos)\s*\)|co-accused\s+since\s+acquitted", re.I)),
+    ("at_large", re.compile(r"\(\s*(?:at\s+large|pr[oó]fugo|r[eé]beld[ea]|proclaimed\s+offender|absconder)\s*\)", re.I)),
+    ("dead", re.compile(r"\(\s*(?:since\s+)?(?:dead|deceased|died|fallecido)\s*\)", re.I)),
+]
+
+
+@dataclass
+class Party:
+    name: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+    appellant: bool = False
+    status: str | None = None
+    aliases: list[tuple[int, int]] = field(default_factory=list)  # spans of later mentions
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_key(name: str) -> set[str]:
+    """Content tokens of a name, folded: for matching mentions of one person."""
+    return {t for t in re.split(r"[^a-z0-9]+", _fold(name)) if len(t) > 1 and t not in {"de", "la", "del", "y", "mst", "alias"}}
+
+
+def _clean_name(raw: str) -> str | None:
+    name = re.sub(r"\s+", " ", raw).strip(" ,.;:-")
+    name = re.sub(r"^(?:Mst\.|Mr\.|Mrs\.|Ms\.|Dr\.|Sr\.|Sra\.|D\.|Don|Doña|señor|señora)\s+", "", name)
+    name = re.sub(r"\s+(?:etc|alias.*|y\s+otros|et\s+al|and\s+others?|and\s+another)\.?$", "", name, flags=re.I)
+    words = name.split()
+    if not words or len(words) > 7:
+        return None
+    content = [w for w in words if _fold(w).strip(".") not in _NOT_NAMES]
+    if not content or len(content) < len(words) - 1 or _fold(words[0]).strip(".") in _NOT_NAMES:
+        return None
+    if all(len(w.strip(".")) <= 1 for w in words):
+        return None
+    if any(_fold(w).strip(".") in _NOT_NAMES and w[:1].isupper() and w not in ("de", "la", "del") for w in words[1:2]):
+        return None
+    return name
+
+
+def _trailing_list(block: str, base: int, *, single_ok: bool = False) -> list[tuple[int, int, str]]:
+    """The names that end ``block`` as one list ("A, B (Acquitted) and C"), nearest last."""
+    names = split_name_list(block, base, single_ok=single_ok)
+    kept: list[tuple[int, int, str]] = []
+    end = base + len(block.rstrip(" ,\n"))
+    for s, e, name in reversed(names):
+        gap = re.sub(r"\([^)]{0,40}\)", "", block[e - base : end - base])
+        if re.fullmatch(r"[\s,;&]*(?:(?:and|y|Y|AND)\s*)?[\s,]*(?:etc\.?)?[\s,]*", gap) is None:
+            break
+        kept.append((s, e, name))
+        end = s
+    return list(reversed(kept))
+
+
+def split_name_list(text: str, base: int, *, single_ok: bool = False) -> list[tuple[int, int, str]]:
+    """Names in a list such as "A, B, and C" or "A, B y C", with offsets (base-relative)."""
+    out: list[tuple[int, int, str]] = []
+    for m in NAME_RE.finditer(text):
+        raw = m.group(0)
+        # "ANSELMO DESARGO y FAUSTINO DIVINA": a "y" between two multi-word names separates them
+        parts = re.split(r"\s+[yY]\s+(?=\S+\s+\S)", raw)
+        offset = m.start()
+        for part in parts:
+            local = raw.find(part, offset - m.start()) + m.start()
+            name = _clean_name(part)
+            if name and (single_ok or len(name.split()) >= 2):
+                out.append((base + local, base + local + len(part.rstrip(" ,.;:")), name))
+            offset = local + len(part)
+    return out
+
+
+# --------------------------------------------------------------------------- finders
+
+
+def _caption_parties(text: str, start: int, end: int) -> list[Party]:
+    """Party lists closed by a defence role label, and "X versus The State" lines."""
+    parties: list[Party] = []
+    zone = text[start:end]
+    boundaries = [0]
+    for m in re.finditer(r"\b(?:vs?\.|versus|VERSUS|Versus|VS\.?|contra|-Vs-)\s", zone):
+        boundaries.append(m.end())
+    for m in re.finditer(r"\n\s*\n|[.;]\s*\n", zone):
+        boundaries.append(m.end())
+    for m in re.finditer(r"[,(]\s*(" + _DEFENCE_ROLE.pattern + r")", zone, re.I):
+        label_start = m.start()
+        lo = max([b for b in boundaries if b <= label_start] + [0])
+        lo = max(lo, label_start - 400)
+        block = zone[lo:label_start]
+        # the prosecution's block ("PEOPLE OF THE PHILIPPINES, plaintiff-appellee,\nvs.\n") ends earlier
+        if _PROSECUTION.search(block) and not re.search(r"\bvs?\.|versus", block, re.I):
+            continue
+        role = m.group(1).lower()
+        appellant = bool(re.search(r"appellant|apelante|petitioner|recurrente", role))
+        for s, e, name in _trailing_list(block, start + lo, single_ok=True):
+            status = None
+            tail = text[e : e + 40]
+            for status_name, pattern in _STATUS:
+                if pattern.match(tail.lstrip(" ,")) or pattern.match(tail):
+                    status = status_name
+            parties.append(Party(name, s, e, f"rule:parties.caption.{VERSION}", 0.9, appellant, status))
+        boundaries.append(m.end())
+    # "Mullazim Hussain etc. versus The State", "The State Versus 1.Umer Draz 2.Abdul Ghafar"
+    for m in re.finditer(r"(?P<left>[^\n()]{2,200}?)\s+(?:vs?\.|versus|Versus|VERSUS|Vs)\s+(?P<right>[^\n()]{2,200})", zone):
+        left, right = m.group("left"), m.group("right")
+        if _PROSECUTION.search(right) and not _PROSECUTION.search(left):
+            side, base = left, start + m.start("left")
+        elif _PROSECUTION.search(left) and not _PROSECUTION.search(right):
+            side, base = right, start + m.start("right")
+        else:
+            continue
+        side_clean = re.sub(r"^.*?\bNo\.?\s*[\w/-]+(?:\s+of\s+\d{4})?\.?\s*", "", side)
+        base += len(side) - len(side_clean)
+        for s, e, name in split_name_list(side_clean, base):
+            parties.append(Party(name, s, e, f"rule:parties.versus.{VERSION}", 0.85, True))
+    return parties
+
+
+_LABELLED = re.compile(
+    r"(?m)^\s*(?:Acusad[oa]|Imputad[oa]|Procesad[oa]|Encausad[oa]|Condenad[oa]|Accused|Defendant)s?\s*:\s*"
+)
+_BODY_CUES = [
+    # "accused-appellant Rowena Eslabon Dionisio", "the appellant-Shazam Ali", "co-accused Ghulam Murtaza"
+    re.compile(
+        r"\b(?:accused[-/\s]*appellants?|appellants?[-/\s]*accused|co-accused|accused|appellants?|convicts?|"
+        r"defendants?-appellants?|defendants?)\b[-–\s,]*(?:namely\s+|Mst\.\s*)?(?=[A-ZÁÉÍÓÚÑ])"
+    ),
+    # "los acusados Salvador Galleto y Rolly Magbanua", "juzgué a JUAN CARLOS GOMEZ", "CONDENAR a X", "respecto de X"
+    re.compile(
+        r"\b(?:(?:los\s+|el\s+|la\s+|las\s+)?(?:acusad[oa]s?|procesad[oa]s?|imputad[oa]s?|apelantes?|encausad[oa]s?|coacusad[oa]s?)|"
+        r"juzgu[eé]\s+a|CONDENAR\s+a|ABSOLVER\s+a|SOBRESEER\s+a|condenar\s+a|absolver\s+a|sobreseer\s+a|"
+        r"seguido\s+respecto\s+de|respecto\s+del?\s+(?:acusad[oa]|imputad[oa])|en\s+contra\s+de)\s+(?:a\s+)?(?=[A-ZÁÉÍÓÚÑ])"
+    ),
+    # "charging Espiridion Yandon, Tan Chan Chang, … with the crime of"
+    re.compile(r"\b(?:charging|charged|accusing|against)\s+(?=[A-ZÁÉÍÓÚÑ][\w-]+\s+[A-ZÁÉÍÓÚÑ])"),
+]
+_STRONG_CUE = re.compile(r"charging|juzgu|CONDENAR|ABSOLVER|SOBRESEER|condenar|absolver|sobreseer|respecto", re.I)
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:\(|,)?\s*(?:the\s+)?(?:appellants?|accused[-/\s]*appellants?|co-accused|accused|convicts?)\b", re.I
+)
+
+
+def _list_after(text: str, pos: int, limit: int = 300) -> list[tuple[int, int, str]]:
+    """The name list that starts at ``pos`` and runs until the first non-list word."""
+    zone = text[pos : pos + limit]
+    m = re.match(rf"(?:{_NAME})(?:\s*(?:,|\band\b|\by\b|&)\s*(?:{_NAME}))*", zone)
+    if not m:
+        return []
+    return split_name_list(m.group(0), pos)
+
+
+_PAREN_ROLE = re.compile(
+    r"\(\s*(?:the\s+)?(?P<role>appellants?|accused[-/\s]*appellants?|co-?accused|accused|acusad[oa]s?|apelantes?|coacusad[oa]s?)"
+    r"(?P<rest>[^)]{0,40})\)",
+    re.I,
+)
+
+
+def _parenthesised_lists(text: str, end: int) -> list[Party]:
+    """ "Umer Draz, Abdul Ghafar and Muhammad Shoukat (appellants) along with Muhammad Khan,
+    … and Abdul Rasheed (co-accused since acquitted)" """
+    parties: list[Party] = []
+    for m in _PAREN_ROLE.finditer(text, 0, end):
+        lo = max(0, m.start() - 400)
+        role = m.group("role").lower()
+        rest = m.group("rest").lower()
+        status = "acquitted" if "acquit" in rest or "absuel" in rest else None
+        if re.search(r"at\s+large|absconder|pr[oó]fug", rest):
+            status = "at_large"
+        if re.search(r"dead|deceased|died|falleci", rest):
+            status = "dead"
+        appellant = "appellant" in role or "apelante" in role
+        for s, e, name in _trailing_list(text[lo : m.start()], lo):
+            parties.append(Party(name, s, e, f"rule:parties.paren_role.{VERSION}", 0.85, appellant, status))
+    return parties
+
+
+def _occurrences(text: str, name: str) -> int:
+    """How often the name's last word occurs in the text (whole word, any case)."""
+    words = [w for w in re.split(r"\s+", name) if len(w.strip(".")) > 1]
+    if not words:
+        return 0
+    return len(re.findall(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)", text, re.I))
+
+
+def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
+    """PERSON mentions with ``attrs['role'] == 'defendant'``, one per person, in order of first mention."""
+    caption = next((s for s in sections if s.name == "caption"), Section("caption", 0, min(2500, len(text))))
+    cap_end = max(caption.end, min(len(text), 1500))
+    parties = _caption_parties(text, caption.start, cap_end)
+    footnotes = next((s.start for s in sections if s.name == "footnotes"), len(text))
+    parties += _parenthesised_lists(text, footnotes)
+
+    for m in _LABELLED.finditer(text, 0, min(len(text), 4000)):
+        for s, e, name in _list_after(text, m.end(), 120)[:1]:
+            parties.append(Party(name, s, e, f"rule:parties.labelled.{VERSION}", 0.9))
+
+    for cue in _BODY_CUES:
+        for m in cue.finditer(text, 0, footnotes):
+            strong = _STRONG_CUE.search(m.group(0)) is not None
+            for s, e, name in _list_after(text, m.end()):
+                parties.append(Party(name, s, e, f"rule:parties.body.{VERSION}", 0.8 if strong else 0.6))
+    # "Shazam Ali (appellant)", "Mullazim Hussain and Muhammad Tariq, appellants"
+    for m in NAME_RE.finditer(text, 0, footnotes):
+        if _ROLE_AFTER.match(text[m.end() : m.end() + 40]):
+            name = _clean_name(m.group(0))
+            if name and len(name.split()) >= 2:
+                parties.append(Party(name, m.start(), m.end(), f"rule:parties.role_after.{VERSION}", 0.6, True))
+
+    people = [p for p in _merge(parties, text) if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2]
+    mentions = []
+    for p in people:
+        status = p.status
+        window = text[p.end : p.end + 60]
+        for status_name, pattern in _STATUS:
+            if pattern.search(window[:45]):
+                status = status or status_name
+        mentions.append(
+            Mention(
+                "PERSON", p.start, p.end, text[p.start : p.end], value=p.name, method=p.method,
+                confidence=p.confidence,
+                attrs={"role": "defendant", "appellant": p.appellant, "status": status,
+                       "mentions": [list(a) for a in p.aliases]},
+            )
+        )
+    return mentions
+
+
+def _merge(parties: list[Party], text: str) -> list[Party]:
+    """One Party per person; caption parties are trusted, body-only ones need two mentions."""
+    parties = sorted(parties, key=lambda p: (p.start, -p.confidence))
+    people: list[Party] = []
+    for p in parties:
+        key = name_key(p.name)
+        if not key:
+            continue
+        same = None
+        for q in people:
+            qk = name_key(q.name)
+            shared = key & qk
+            if shared and (key <= qk or qk <= key or len(shared) >= 2):
+                same = q
+                break
+        if same is None:
+            people.append(Party(p.name, p.start, p.end, p.method, p.confidence, p.appellant, p.status))
+            continue
+        same.aliases.append((p.start, p.end))
+        same.appellant = same.appellant or p.appellant
+        same.status = same.status or p.status
+        same.confidence = max(same.confidence, p.confidence)
+        # Prefer the fuller spelling ("Rowena Eslabon Dionisio" over "Dionisio").
+        if len(name_key(p.name)) > len(name_key(same.name)) and p.confidence >= 0.85:
+            same.name = p.name
+    return people

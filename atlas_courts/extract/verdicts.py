@@ -1,0 +1,96 @@
+"""Verdict cues: the words that convict, acquit, dismiss, affirm, reverse or modify.
+
+A VERDICT mention's value is one of ``convicted``, ``acquitted``,
+``dismissed``, ``unknown`` (remand, retrial, at large, death), ``affirmed``,
+``reversed``, ``modified``, ``appeal_dismissed``, ``appeal_allowed``. Which
+defendant a cue decides, and what an affirmance means for them, is worked out
+in ``atlas_courts.resolve.outcomes`` from the operative part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Mention
+
+VERSION = "v1"
+
+# Ordered: when two cues overlap, the earlier kind in this list wins.
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "unknown",
+        re.compile(
+            r"\bremand(?:ed)?\b[^.]{0,60}\b(?:for|to)\b[^.]{0,30}\b(?:re-?trial|new\s+trial|further\s+proceedings|decision\s+afresh)|"
+            r"\b(?:re-?trial|de\s+novo\s+trial|new\s+trial)\b|\breenv[ií]o\b|"
+            r"\b(?:proceedings?|case)\s+(?:against\s+\w+\s+)?(?:is|are|was|were|stands?)\s+(?:hereby\s+)?abated|"
+            r"\bcriminal\s+liability\b[^.]{0,40}\bextinguished",
+            re.I,
+        ),
+    ),
+    (
+        "acquitted",
+        re.compile(
+            r"\bacquit(?:ted|tal|s)?\b|\bACQUIT(?:TED)?\b|\babsuel(?:to|ta|tos|tas|ve|vo|ven)\b|\bABSOLVER\b|\babsolver(?:lo|la|los)?\b|"
+            r"\babsolvemos\b|\bbenefit\s+of\s+(?:the\s+)?doubt\b|\bset\s+(?:at\s+)?(?:liberty|free)\b|"
+            r"\breleased\s+forthwith\b|\bno\s+es\s+culpable\b|\bis\s+not\s+guilty\b|\bfound\s+not\s+guilty\b",
+            re.I,
+        ),
+    ),
+    (
+        "dismissed",
+        re.compile(
+            r"\bsobrese(?:imiento|imeinto|er|o|ído|ido)\b|\bSOBRESE|\b(?:case|charges?|information|complaint|proceedings|FIR)\b[^.]{0,40}\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:dismissed|quashed|withdrawn)|"
+            r"\bquash(?:ed)?\b|\barchivo\b|\bARCHIVO\b|\bdischarged\b",
+            re.I,
+        ),
+    ),
+    (
+        "appeal_allowed",
+        re.compile(
+            r"\b(?:appeals?|petitions?|revisions?)\b[^.]{0,40}\b(?:is|are|stands?)\s+(?:hereby\s+)?(?:allowed|accepted|granted|GRANTED|ALLOWED)\b",
+            re.I,
+        ),
+    ),
+    (
+        "appeal_dismissed",
+        re.compile(
+            r"\b(?:appeals?|petitions?|recursos?)\b[^.]{0,40}\b(?:is|are|stands?|es|son)\s+(?:hereby\s+)?(?:dismissed|denied|rejected|DISMISSED|DENIED|rechazad[oa]s?|desestimad[oa]s?)\b",
+            re.I,
+        ),
+    ),
+    ("reversed", re.compile(r"\breversed\b|\bREVERSED\b|\brevoca(?:da|do|mos|r)?\b|\bREVOCA\b|\bset\s+aside\b|\bSET\s+ASIDE\b", re.I)),
+    ("modified", re.compile(r"\bmodif(?:ied|ication|ica|icada|icamos|icar)\b|\bMODIFI(?:ED|CATION)\b|\breduced\s+to\b|\baltered\s+(?:in)?to\b|\bconverted\s+(?:in)?to\b|\bcommuted\b", re.I)),
+    ("affirmed", re.compile(r"\baffirm(?:ed|s)?\b|\bAFFIRMED\b|\bupheld\b|\bmaintained\b|\bconfirm(?:ed|a|ada|ado|amos)\b|\bCONFIRMA\b|\bse\s+confirma\b", re.I)),
+    (
+        "convicted",
+        re.compile(
+            r"\bguilty\b|\bGUILTY\b|\bconvict(?:ed|ion|s)?\b|\bCONDENAR\b|\bcondena(?:r|do|da|dos|mos|ndo)?\b|\bculpables?\b|"
+            r"\bsentenced\b|\bsentencing\b|\bshall\s+suffer\b|\bto\s+suffer\b|\bsufrir\b|\bimpose[sd]?\b|\bimponer\b",
+            re.I,
+        ),
+    ),
+]
+# "pleaded not guilty" is a plea, not a verdict.
+_PLEA = re.compile(r"plead(?:ed|s)?\s+(?:not\s+)?guilty|plea\s+of\s+(?:not\s+)?guilty", re.I)
+
+
+def find_verdict_cues(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    end = len(text) if end is None else end
+    found: list[Mention] = []
+    for value, pattern in _CUES:
+        for m in pattern.finditer(text, start, end):
+            if value == "convicted" and _PLEA.search(text[max(0, m.start() - 20) : m.end() + 2]):
+                continue
+            if value == "acquitted" and re.search(r"\bnot\b", text[max(0, m.start() - 8) : m.start()]):
+                continue
+            found.append(
+                Mention("VERDICT", m.start(), m.end(), m.group(0), value=value,
+                        method=f"rule:verdict.{value}.{VERSION}", confidence=0.7)
+            )
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

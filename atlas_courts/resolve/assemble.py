@@ -1,0 +1,277 @@
+"""Mentions -> CaseRecord: defendants with charges, verdicts and sentences; statutes; events; victims."""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.offences import category_from_words, offence_key
+from ..extract.text import sentence_at, sentences
+from ..records import (
+    CaseInfo,
+    CaseRecord,
+    Charge,
+    Defendant,
+    DocumentInfo,
+    Event,
+    Extraction,
+    Mention,
+    StatuteCitation,
+    Victims,
+)
+from . import outcomes as outcomes_mod
+from .numbers import parse_number
+from .statutes import Catalog
+
+_CHARGE_CONTEXT = re.compile(
+    r"\b(?:charg\w*|accus\w*|information|indict\w*|convict\w*|guilty|crimes?\s+of|offen[cs]es?\s+(?:of|under|punishable)|"
+    r"registered\s+under|u/s|under\s+sections?|imputa\w*|delitos?|acusaci[oó]n|condena\w*|absuel\w*|absolv\w*|culpable|"
+    r"calificad\w*|encuadrad\w*|tipificad\w*|contravenci[oó]n)\b",
+    re.I,
+)
+_SNIPPET = 240
+
+
+def _first(extraction: Extraction, label: str) -> Mention | None:
+    found = extraction.of(label)
+    return max(found, key=lambda m: m.confidence) if found else None
+
+
+def assemble(extraction: Extraction, *, versions: dict[str, str] | None = None) -> CaseRecord:
+    doc = extraction.document
+    text = doc.text
+    catalog = Catalog.load()
+
+    court = _first(extraction, "COURT")
+    number = _first(extraction, "CASE_NUMBER")
+    decided = _first(extraction, "DECISION_DATE")
+    doc_type = _first(extraction, "DOC_TYPE")
+    country = _first(extraction, "COUNTRY")
+    case = CaseInfo(
+        country=country.value if country else None,
+        court=court.value if court else None,
+        case_number=number.value if number else None,
+        decision_date=decided.value if decided else None,
+    )
+    for name, mention in (("court", court), ("case_number", number), ("decision_date", decided), ("country", country)):
+        if mention is not None and mention.end > mention.start:
+            case.provenance[name] = mention.provenance(doc)
+
+    record = CaseRecord(
+        document=DocumentInfo(
+            sha256=doc.sha256, file=doc.file, pages=len(doc.pages), ocr_pages=doc.ocr_pages,
+            language=doc.language, doc_type=doc_type.value if doc_type else None,
+        ),
+        case=case,
+        versions=dict(versions or {}),
+    )
+    record.statutes_cited = _statutes(extraction)
+    record.events = _events(extraction)
+    record.defendants = _defendants(extraction, catalog)
+    record.victims = _victims(text)
+    return record
+
+
+# --------------------------------------------------------------------------- statutes
+
+
+def _statutes(extraction: Extraction) -> list[StatuteCitation]:
+    doc = extraction.document
+    out: list[StatuteCitation] = []
+    seen: set[str] = set()
+    for m in extraction.of("STATUTE"):
+        reason = m.attrs.get("reason")
+        if m.value is None and reason == "whole_instrument":
+            continue  # ANNOTATION.md: whole instruments are not listed
+        key = m.value or f"?{m.start}"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            StatuteCitation(
+                id=m.value, text=re.sub(r"\s+", " ", m.text), page=doc.page_of(m.start),
+                subsection=m.attrs.get("subsection"), reason=None if m.value else (reason or "unresolved"),
+                provenance=m.provenance(doc),
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _events(extraction: Extraction) -> list[Event]:
+    doc = extraction.document
+    spans = sentences(doc.text)
+    out = []
+    for m in extraction.of("EVENT"):
+        sent = sentence_at(spans, m.start)
+        lo, hi = (sent.start, sent.end) if sent else (max(0, m.start - 120), min(len(doc.text), m.end + 120))
+        if hi - lo > _SNIPPET:
+            lo = max(lo, m.start - _SNIPPET // 2)
+            hi = min(hi, lo + _SNIPPET)
+        out.append(
+            Event(
+                type=m.value["type"], date=m.value["date"], page=doc.page_of(m.start),
+                text=re.sub(r"\s+", " ", doc.text[lo:hi]).strip(), provenance=m.provenance(doc),
+            )
+        )
+    out.sort(key=lambda e: (e.provenance.start if e.provenance else 0))
+    return out
+
+
+# --------------------------------------------------------------------------- defendants and charges
+
+
+def _charges(extraction: Extraction, catalog: Catalog) -> list[tuple[Charge, tuple[int, int]]]:
+    """The case's charges: offence phrases in charging or deciding sentences, with the statutes
+    cited in the same sentence; statutes charged without an offence name become charges too."""
+    doc = extraction.document
+    text = doc.text
+    spans = sentences(text)
+    statutes = [m for m in extraction.of("STATUTE") if m.value]
+    footnotes = next((s.start for s in extraction.sections if s.name == "footnotes"), len(text))
+    charges: dict[str, tuple[Charge, tuple[int, int]]] = {}
+    used_statutes: set[str] = set()
+
+    for m in extraction.of("OFFENCE"):
+        if m.start >= footnotes:
+            continue
+        sent = sentence_at(spans, m.start)
+        if sent is None or not _CHARGE_CONTEXT.search(text[sent.start : sent.end]):
+            continue
+        ids = [s.value for s in statutes if sent.start <= s.start < sent.end]
+        key = offence_key(m.value)
+        if not key:
+            continue
+        if key in charges:
+            charge = charges[key][0]
+            for i in ids:
+                if i not in charge.statutes:
+                    charge.statutes.append(i)
+        else:
+            charges[key] = (
+                Charge(offence=m.value, category=None, statutes=list(dict.fromkeys(ids)), provenance=m.provenance(doc)),
+                (sent.start, sent.end),
+            )
+        used_statutes.update(ids)
+
+    for s in statutes:
+        if s.start >= footnotes or s.value in used_statutes:
+            continue
+        sent = sentence_at(spans, s.start)
+        if sent is None:
+            continue
+        chunk = text[sent.start : sent.end]
+        if not re.search(r"\b(?:convicted|charged|offen[cs]e|registered|u/s|guilty|accused|acusad\w*|imputad\w*|delito)\b[^.]{0,80}$",
+                         text[sent.start : s.start], re.I):
+            continue
+        info = catalog.article(s.value)
+        if info is None or catalog.category(s.value) in (None, "other") and not re.search(r"convicted|guilty|charged", chunk, re.I):
+            # Only substantive penal provisions become charges without an offence name.
+            if not _is_penal(s.value):
+                continue
+        title = getattr(info, "title", None) if info else None
+        charges[f"statute:{s.value}"] = (
+            Charge(offence=title or re.sub(r"\s+", " ", s.text), category=None, statutes=[s.value], provenance=s.provenance(doc)),
+            (sent.start, sent.end),
+        )
+        used_statutes.add(s.value)
+
+    out = []
+    for charge, span in charges.values():
+        charge.category = _category(charge, catalog)
+        out.append((charge, span))
+    return out
+
+
+_PENAL_INSTRUMENTS = re.compile(r":(?:CP|PC|PPC|RPC|OPC|IPC|CC|PL|18USC|8USC|RA\d+|PD\d+|ACT\d+|L\d+|LC|PTPA2018|PSMA2018|EO1979|ATIP2005|ATIPA2551|LPA2541|MSA2015|ITPA1956|CNSA1997|OZEHO1979|PVO1958|PDNCA2004):", re.I)
+
+
+def _is_penal(statute_id: str) -> bool:
+    return bool(_PENAL_INSTRUMENTS.search(statute_id))
+
+
+def _category(charge: Charge, catalog: Catalog) -> str:
+    """The catalog's category of the provisions charged first; the wording otherwise (issue 3)."""
+    from_catalog = [catalog.category(s) for s in charge.statutes]
+    specific = [c for c in from_catalog if c and c != "other"]
+    if specific:
+        return specific[0]
+    from_words = category_from_words(charge.offence)
+    if from_words:
+        return from_words
+    return "other"
+
+
+def _defendants(extraction: Extraction, catalog: Catalog) -> list[Defendant]:
+    doc = extraction.document
+    people = [m for m in extraction.of("PERSON") if m.attrs.get("role") == "defendant"]
+    people.sort(key=lambda m: m.start)
+    decided = outcomes_mod.decide(extraction, people)
+    charges = _charges(extraction, catalog)
+    out = []
+    for person, outcome in zip(people, decided):
+        verdict = outcome.verdict
+        defendant_charges = []
+        acquitted_spans: list[tuple[int, int]] = []
+        if verdict == "convicted_and_acquitted":
+            acquitted_spans = _acquittal_spans(extraction, person)
+        any_acquitted = any_convicted = False
+        for charge, span in charges:
+            c = Charge(charge.offence, charge.category, list(charge.statutes), charge.verdict, charge.provenance)
+            if verdict == "convicted_and_acquitted":
+                acquitted = any(a <= (charge.provenance.start or 0) < b for a, b in acquitted_spans) if charge.provenance else False
+                c.verdict = "acquitted" if acquitted else "convicted"
+            elif verdict in ("convicted", "acquitted", "dismissed"):
+                c.verdict = verdict
+            else:
+                c.verdict = "unknown"
+            any_acquitted |= c.verdict == "acquitted"
+            any_convicted |= c.verdict == "convicted"
+            defendant_charges.append(c)
+        if verdict == "convicted_and_acquitted":
+            # ANNOTATION.md: "mixed" needs distinct charges each way; counts of one offence are a conviction.
+            verdict = "mixed" if any_acquitted and any_convicted else "convicted"
+        sentence = outcome.sentence if verdict in ("convicted", "mixed") else outcomes_mod.Sentence()
+        out.append(
+            Defendant(
+                name=person.value, verdict=verdict, charges=defendant_charges, sentence=sentence,
+                provenance=person.provenance(doc),
+            )
+        )
+    return out
+
+
+def _acquittal_spans(extraction: Extraction, person: Mention) -> list[tuple[int, int]]:
+    text = extraction.document.text
+    spans = []
+    for sec in extraction.sections:
+        if sec.name != "operative":
+            continue
+        for s in sentences(text, sec.start, sec.end):
+            if re.search(r"acquit|absuel|absolv|ABSOLVER", text[s.start : s.end], re.I):
+                spans.append((s.start, s.end))
+    return spans
+
+
+# --------------------------------------------------------------------------- victims
+
+_VICTIM_COUNT = re.compile(
+    r"\b(?P<n>\w+)\s*(?:\(\s*\d+\s*\)\s*)?(?P<what>(?:minor\s+)?(?:victims|private\s+complainants|complainants|persons|workers|girls|boys|children|women|minors|"
+    r"v[ií]ctimas|menores(?:\s+de\s+edad)?|personas|trabajador[ae]s|niñ[oa]s|mujeres|hij[oa]s))\b",
+    re.I,
+)
+
+
+def _victims(text: str) -> Victims:
+    head = text[: max(4000, len(text) // 2)]
+    for m in _VICTIM_COUNT.finditer(head):
+        n = parse_number(m.group("n"))
+        if n is None or not 1 <= n <= 500 or n != int(n):
+            continue
+        context = text[max(0, m.start() - 80) : m.end() + 40].lower()
+        if not re.search(r"victim|v[ií]ctima|complainant|recruit|traffick|trata|explot|abus|hij|offended|agraviad", context):
+            continue
+        minors = int(n) if re.search(r"minor|girls|boys|children|menores|niñ|hij", m.group("what"), re.I) else None
+        return Victims(count=int(n), minors=minors)
+    return Victims()

@@ -1,0 +1,283 @@
+"""Each defendant's verdict and sentence as this document leaves them (ANNOTATION.md).
+
+The operative part decides. Its sentences are read in order; each sentence
+addresses the defendants it names (any word of their name) or, when it names
+none, the appellants ("accused-appellant", "apelantes", "the petitioner") or
+all defendants ("the accused", "los acusados"). The cue words of the sentence
+give the outcome: an appeal dismissed or a judgment affirmed or modified
+leaves the appellant convicted; reversed, set aside or acquitted gives
+``acquitted``; a dismissal of the case ``dismissed``; remand for retrial
+``unknown``.
+
+A defendant the operative part does not address keeps the outcome the
+document reports elsewhere: a status note in the caption ("(Acquitted)",
+"(at large)"), or a sentence of the body naming them with a verdict word.
+
+Sentences follow the verdict: penalty terms, fines and compensation are
+read from the operative sentences addressed to the defendant; an affirmance
+that does not restate the penalty takes it from the quoted or narrated trial
+judgment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extract.parties import name_key
+from ..extract.text import Span, sentences
+from ..records import Document, Extraction, Mention, Money, Provenance, Section, Sentence
+
+VERSION = "v1"
+
+_GENERIC_APPELLANT = re.compile(
+    r"\b(?:accused[-\s/]*appellants?|appellants?|petitioners?|apelantes?|recurrentes?|acusados?[-\s]+apelantes?|"
+    r"defendants?-appellants?|convicts?)\b",
+    re.I,
+)
+_GENERIC_ALL = re.compile(
+    r"\b(?:the\s+accused|los\s+acusados|las\s+acusadas|el\s+acusado|la\s+acusada|the\s+defendants?|"
+    r"procesados?|imputad[oa]s?|acusad[oa]s?|encausad[oa]s?)\b",
+    re.I,
+)
+_FINE = re.compile(r"\b(?:fines?|multas?)\b", re.I)
+_COMPENSATION = re.compile(
+    r"\b(?:compensation|indemni\w*|damages|reimburse\w*|restitution|reparaci[oó]n|resarcimiento|"
+    r"civil\s+liability|heirs|herederos|legal\s+heirs|to\s+pay\s+the\s+(?:victim|complainant|offended))\b",
+    re.I,
+)
+_DEFAULT = re.compile(r"\bin\s+default|\bin\s+case\s+of\s+default|\ben\s+caso\s+de\s+(?:no\s+pago|incumplimiento)|subsidiary\s+imprisonment|subsidiaria|in\s+case\s+of\s+insolvency|insolvencia", re.I)
+_SUSPENDED = re.compile(r"\ben\s+suspenso\b|\bsuspend(?:ed|ida|ido)\b|\bejecuci[oó]n\s+condicional\b|\bcondicional\b|\bprobation\b", re.I)
+
+
+@dataclass
+class Outcome:
+    verdict: str = "unknown"
+    decided_by: str | None = None  # "operative", "status", "body"
+    sentence: Sentence = field(default_factory=Sentence)
+
+
+def _sentence_verdict(cues: list[Mention]) -> str | None:
+    values = {c.value for c in cues}
+    if "unknown" in values:
+        return "unknown"
+    if "acquitted" in values:
+        return "acquitted"
+    if "dismissed" in values and "convicted" not in values:
+        return "dismissed"
+    if values & {"convicted", "modified", "affirmed", "appeal_dismissed"}:
+        return "convicted"
+    if values & {"reversed", "appeal_allowed"}:
+        return "acquitted"
+    return None
+
+
+def _mentions_in(mentions: list[Mention], span: Span) -> list[Mention]:
+    return [m for m in mentions if span.start <= m.start < span.end]
+
+
+def _addresses(span: Span, text: str, keys: list[set[str]], appellants: list[int]) -> list[int]:
+    """Indexes of the defendants a sentence speaks about."""
+    words = set(re.split(r"[^a-z0-9]+", _fold(text[span.start : span.end])))
+    named = [i for i, key in enumerate(keys) if key and _named(key, words)]
+    if named:
+        return named
+    chunk = text[span.start : span.end]
+    if _GENERIC_APPELLANT.search(chunk):
+        return appellants or list(range(len(keys)))
+    if _GENERIC_ALL.search(chunk) or re.search(r"\b(?:he|she|him|her|they|them|él|ella|ellos)\b", chunk, re.I):
+        return list(range(len(keys)))
+    return []
+
+
+def _named(key: set[str], words: set[str]) -> bool:
+    # Surname-bearing words: a two-word name needs its last-name-ish tokens; one shared token of
+    # four or more letters is enough when it is not a common first name of the document.
+    return any(len(t) >= 4 and t in words for t in key)
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
+    """The outcome of each defendant mention, in the same order."""
+    doc = extraction.document
+    text = doc.text
+    outcomes = [Outcome() for _ in defendants]
+    if not defendants:
+        return outcomes
+    keys = [_distinct_keys(defendants, i) for i in range(len(defendants))]
+    appellants = [i for i, d in enumerate(defendants) if d.attrs.get("appellant")]
+    cues = [m for m in extraction.mentions if m.label == "VERDICT"]
+    penalties = [m for m in extraction.mentions if m.label == "PENALTY"]
+    money = [m for m in extraction.mentions if m.label == "MONEY"]
+    operative = [s for s in extraction.sections if s.name == "operative"]
+    lower = [s for s in extraction.sections if s.name == "lower_court"]
+
+    # 1. Status notes in the caption.
+    for i, d in enumerate(defendants):
+        status = d.attrs.get("status")
+        if status == "acquitted":
+            outcomes[i] = Outcome("acquitted", "status")
+        elif status in ("at_large", "dead"):
+            outcomes[i] = Outcome("unknown", "status")
+
+    # 2. The operative part.
+    operative_sentences = [s for sec in operative for s in sentences(text, sec.start, sec.end)]
+    decided_here: dict[int, list[str]] = {}
+    for span in operative_sentences:
+        verdict = _sentence_verdict(_mentions_in(cues, span))
+        if verdict is None:
+            continue
+        for i in _addresses(span, text, keys, appellants):
+            if outcomes[i].decided_by == "status" and verdict == "convicted" and not _names(span, text, keys[i]):
+                continue
+            decided_here.setdefault(i, []).append(verdict)
+    for i, verdicts in decided_here.items():
+        outcomes[i] = Outcome(_combine(verdicts), "operative")
+
+    # 3. The body, for defendants the operative part left alone.
+    body_sentences = sentences(text, 0, operative[0].start if operative else len(text))
+    for i, d in enumerate(defendants):
+        if outcomes[i].decided_by:
+            continue
+        found: list[str] = []
+        for span in body_sentences:
+            if not _names(span, text, keys[i]):
+                continue
+            verdict = _sentence_verdict(
+                [c for c in _mentions_in(cues, span) if c.value in ("acquitted", "convicted", "dismissed", "unknown")]
+            )
+            if verdict:
+                found.append(verdict)
+        if found:
+            outcomes[i] = Outcome(found[-1], "body")
+
+    # 4. Sentences for the convicted.
+    for i, outcome in enumerate(outcomes):
+        if outcome.verdict not in ("convicted", "mixed"):
+            continue
+        spans = [s for s in operative_sentences if i in _addresses(s, text, keys, appellants)]
+        sentence = _sentence_from(spans, text, penalties, money, doc)
+        if sentence.imprisonment_months is None and not (sentence.life or sentence.death):
+            # Affirmed without restating the penalty: the trial judgment's, quoted or narrated.
+            earlier = [s for sec in lower for s in sentences(text, sec.start, sec.end)]
+            earlier += [
+                s for s in body_sentences
+                if re.search(r"sentenc|condena|pena\b|to\s+suffer|sufrir", text[s.start : s.end], re.I)
+                and i in _addresses(s, text, keys, appellants)
+            ]
+            trial = _sentence_from(earlier, text, penalties, [], doc)
+            for attr in ("imprisonment_months", "imprisonment_min_months", "life", "death", "suspended"):
+                if getattr(sentence, attr) in (None, False):
+                    setattr(sentence, attr, getattr(trial, attr))
+            sentence.provenance.extend(trial.provenance)
+        outcome.sentence = sentence
+    return outcomes
+
+
+def _names(span: Span, text: str, key: set[str]) -> bool:
+    words = set(re.split(r"[^a-z0-9]+", _fold(text[span.start : span.end])))
+    return bool(key) and _named(key, words)
+
+
+def _distinct_keys(defendants: list[Mention], i: int) -> set[str]:
+    """Name tokens that tell this defendant apart (shared surnames of relatives do not)."""
+    mine = name_key(defendants[i].value or "")
+    others: set[str] = set()
+    for j, d in enumerate(defendants):
+        if j != i:
+            others |= name_key(d.value or "")
+    distinct = mine - others
+    return distinct or mine
+
+
+def _combine(verdicts: list[str]) -> str:
+    kinds = set(verdicts)
+    if "convicted" in kinds and ("acquitted" in kinds or "dismissed" in kinds):
+        # Conviction on some counts and acquittal on others of one offence is still a conviction
+        # (ANNOTATION.md); the charge-level check that makes it "mixed" is done by the caller.
+        return "convicted_and_acquitted"
+    return verdicts[-1]
+
+
+def _sentence_from(spans: list[Span], text: str, penalties: list[Mention], money: list[Mention], doc: Document) -> Sentence:
+    sentence = Sentence()
+    terms: list[tuple[float, float | None, Mention]] = []
+    fine_total = 0.0
+    comp_total = 0.0
+    fine_currency = comp_currency = None
+    seen_amounts: set[tuple[int, int]] = set()
+    for span in spans:
+        chunk = text[span.start : span.end]
+        sentence_penalties = _mentions_in(penalties, span)
+        altered = re.search(r"\b(?:altered|converted|reduced|commuted|modified|modificad[oa]|reducid[oa])\b[^.]{0,40}?\b(?:to|into|a)\b", chunk, re.I)
+        for p in sentence_penalties:
+            value = p.value or {}
+            if value.get("default_custody") or value.get("bound") or _DEFAULT.search(text[max(span.start, p.start - 80) : p.start]):
+                continue
+            if altered and p.start < span.start + altered.start():
+                continue  # the penalty that was replaced
+            if value.get("kind") == "life":
+                sentence.life = True
+            elif value.get("kind") == "death":
+                sentence.death = True
+            else:
+                months = value.get("max_months") or value.get("months")
+                if months:
+                    terms.append((months, value.get("min_months"), p))
+            if value.get("suspended") or _SUSPENDED.search(text[p.start : min(span.end, p.end + 60)]):
+                sentence.suspended = True
+            sentence.provenance.append(p.provenance(doc))
+        for m in _mentions_in(money, span):
+            if (m.start, m.end) in seen_amounts:
+                continue
+            before = text[max(span.start, m.start - 120) : m.start]
+            kind = _money_kind(before)
+            amount = (m.value or {}).get("amount")
+            if kind is None or amount is None:
+                continue
+            seen_amounts.add((m.start, m.end))
+            if kind == "fine":
+                fine_total += amount
+                fine_currency = fine_currency or (m.value or {}).get("currency")
+            else:
+                comp_total += amount
+                comp_currency = comp_currency or (m.value or {}).get("currency")
+            sentence.provenance.append(m.provenance(doc))
+    if sentence.life or sentence.death:
+        terms = []
+    if terms:
+        months, min_months, _p = max(terms, key=lambda t: t[0])
+        sentence.imprisonment_months = round(months, 1)
+        sentence.imprisonment_min_months = round(min_months, 1) if min_months else None
+    if fine_total:
+        sentence.fine = Money(fine_total, fine_currency)
+    if comp_total:
+        sentence.compensation = Money(comp_total, comp_currency)
+    return sentence
+
+
+def _money_kind(before: str) -> str | None:
+    """"fine" or "compensation" from the nearest cue word before the amount."""
+    fine = [m.end() for m in _FINE.finditer(before)]
+    comp = [m.end() for m in _COMPENSATION.finditer(before)]
+    if _DEFAULT.search(before[-40:]):
+        return None
+    if not fine and not comp:
+        return None
+    if fine and (not comp or fine[-1] > comp[-1]):
+        return "fine"
+    return "compensation"
+
+
+def provenance_of(mention: Mention, doc: Document) -> Provenance:
+    return mention.provenance(doc)
+
+
+def operative_sections(sections: list[Section]) -> list[Section]:
+    return [s for s in sections if s.name == "operative"]
