@@ -84,8 +84,8 @@ def make_caption(nlp: Language, name: str):
         _add(doc, court)
         _add(doc, caption.find_case_number(_text(doc), secs))
         country = caption.find_country(_text(doc), court[0] if court else None, [])
-        if country:
-            ctx.setdefault("country", country[0].value)
+        if country and not ctx.get("country"):
+            ctx["country"] = country[0].value
             _add(doc, country)
         court_name = court[0].value if court else None
         _add(doc, caption.find_doc_type(_text(doc), secs, court_name))

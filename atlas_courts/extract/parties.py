@@ -299,9 +299,9 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
     mentions = []
     for p in people:
         status = p.status
-        window = text[p.end : p.end + 60]
+        window = text[p.end : p.end + 60].lstrip(" ,\n")
         for status_name, pattern in _STATUS:
-            if pattern.search(window[:45]):
+            if pattern.match(window):
                 status = status or status_name
         mentions.append(
             Mention(

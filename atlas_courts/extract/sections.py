@@ -51,7 +51,7 @@ _OPERATIVE = re.compile(
 )
 # An appeal disposed of in so many words, when there is no marker.
 _DISPOSAL = re.compile(
-    r"\b(?:appeals?|petitions?|revisions?|references?)\s+(?:is|are|stands?)\s+(?:hereby\s+)?"
+    r"\b(?:appeals?|petitions?|revisions?|references?)\b(?:\s+No\.)?[^.]{0,60}?\b(?:is|are|stands?)\s+(?:hereby\s+)?"
     r"(?:dismissed|allowed|accepted|rejected|disposed|answered|partly\s+allowed)|"
     r"\b(?:judgment|sentence|decision|conviction|order)s?\b[^.]{0,80}?\b(?:should|must|is|are|will)\s+(?:be\s+)?"
     r"(?:and\s+(?:is|are)\s+)?(?:hereby\s+)?(?:affirmed|reversed|modified|set\s+aside|confirmed|quashed|upheld)|"
@@ -136,7 +136,8 @@ def _caption_end(text: str) -> int:
             ends.append(m.end())
     if ends:
         return min(ends)
-    return min(len(text), 2500)
+    # No judge's line or heading: a caption is short, and never most of the document.
+    return min(2500, len(text) // 3)
 
 
 def _majority_end(text: str, start: int) -> int:

@@ -20,7 +20,7 @@ _ABBREVIATIONS = frozenset(
     j jj cj pj aj c dist div br
     gr g l e i ii iii iv jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic
     rs re ex exh viz etc cf id ibid op cit supra infra et al seq co corp ltd inc govt dept
-    fig nos. tsn rollo st. avda av
+    fig tsn rollo avda av crl crim cri misc rev addl spl asstt dy insp sho ps pw cw dw fir mst sh ch govt
     """.split()
 )
 

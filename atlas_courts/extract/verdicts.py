@@ -47,14 +47,14 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "appeal_allowed",
         re.compile(
-            r"\b(?:appeals?|petitions?|revisions?)\b[^.]{0,40}\b(?:is|are|stands?)\s+(?:hereby\s+)?(?:allowed|accepted|granted|GRANTED|ALLOWED)\b",
+            r"\b(?:appeals?|petitions?|revisions?)\b(?:\s+No\.)?[^.]{0,60}?\b(?:is|are|stands?)\s+(?:hereby\s+)?(?:allowed|accepted|granted|GRANTED|ALLOWED)\b",
             re.I,
         ),
     ),
     (
         "appeal_dismissed",
         re.compile(
-            r"\b(?:appeals?|petitions?|recursos?)\b[^.]{0,40}\b(?:is|are|stands?|es|son)\s+(?:hereby\s+)?(?:dismissed|denied|rejected|DISMISSED|DENIED|rechazad[oa]s?|desestimad[oa]s?)\b",
+            r"\b(?:appeals?|petitions?|recursos?)\b(?:\s+No\.)?[^.]{0,60}?\b(?:is|are|stands?|es|son)\s+(?:hereby\s+)?(?:dismissed|denied|rejected|DISMISSED|DENIED|rechazad[oa]s?|desestimad[oa]s?)\b",
             re.I,
         ),
     ),

@@ -1,0 +1,188 @@
+"""Table-driven tests of the extraction rules on real phrasings (source judgments named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from atlas_courts.extract import caption, parties, sections, verdicts
+from atlas_courts.extract.offences import category_from_words, find_offences
+
+
+def _secs(text):
+    return sections.find_sections(text)
+
+
+# --------------------------------------------------------------------------- sections
+
+QUOTED_TRIAL = """PEOPLE OF THE PHILIPPINES, plaintiff-appellee,
+vs.
+ROMULO SAULO, accused-appellant.
+GONZAGA-REYES, J.:
+The trial court ruled:
+WHEREFORE, this Court finds the accused Romulo Saulo guilty of illegal recruitment.
+SO ORDERED. 9
+We agree with the trial court.
+WHEREFORE , the March 6, 1996 Decision of the trial court finding accused-appellant guilty
+beyond reasonable doubt of the crime of illegal recruitment in large scale is hereby AFFIRMED.
+SO ORDERED.
+Melo, (Chairman), Vitug, and Panganiban, JJ., concur.
+"""
+
+
+def test_operative_part_is_the_majority_s_not_the_quoted_trial_court_s():
+    # ph-sc-lawphil__2000_GR-125903_people-v-saulo-et-al: the RTC's WHEREFORE is quoted first
+    secs = _secs(QUOTED_TRIAL)
+    op = next(s for s in secs if s.name == "operative")
+    assert QUOTED_TRIAL[op.start :].startswith("WHEREFORE , the March 6, 1996 Decision")
+    lower = [s for s in secs if s.name == "lower_court"]
+    assert lower and QUOTED_TRIAL[lower[0].start :].startswith("WHEREFORE, this Court finds")
+
+
+@pytest.mark.parametrize(
+    "text, starts_with",
+    [
+        # ph-sc-lawphil__1947_GR-L-1003: no marker, the disposal in Spanish
+        ("D. X en representacion del apelante.\nPABLO, J.:\nLos hechos son claros. Por tanto, los acusados han cometido "
+         "el delito de asesinato.\nSe confirma la sentencia con las costas.\nMoran, Pres., Paras, MM., estan conformes.\n",
+         "Por tanto, los acusados"),
+        # pk-lhc__2024LHC6062: "Consequently, Crl. Appeal No. … is allowed"
+        ("MUHAMMAD AMJAD RAFIQ, J:- The appeal.\nThe evidence is weak. Thus the prosecution failed. Consequently, Crl. Appeal No. 77969-J "
+         "of 2019 is allowed, impugned judgment of conviction is set aside.\n",
+         "Consequently, Crl. Appeal"),
+    ],
+)
+def test_operative_part_without_wherefore(text, starts_with):
+    op = next(s for s in _secs(text) if s.name == "operative")
+    assert text[op.start :].startswith(starts_with)
+
+
+# --------------------------------------------------------------------------- caption
+
+
+@pytest.mark.parametrize(
+    "text, court",
+    [
+        ("Republic of the Philippines\nSUPREME COURT\nManila\nFIRST DIVISION\nG.R. No. 130170 January 29, 2002\n",
+         "Supreme Court of the Philippines, First Division"),
+        ("Stereo. H C J D A 38.\nJUDGMENT SHEET IN THE LAHORE HIGH COURT, MULTAN BENCH, MULTAN\nJUDICIAL DEPARTMENT\n",
+         "Lahore High Court, Multan Bench"),
+        ("JUDGMENT SHEET IN THE LAHORE HIGH COURT AT LAHORE JUDICIAL\nDEPARTMENT\nMurder Reference No.82 of 2019\n",
+         "Lahore High Court, Lahore"),
+        ("IN THE COURT OF APPEAL OF THE DEMOCRATIC SOCIALIST REPUBLIC\nOF SRI LANKA\n",
+         "Court of Appeal of the Democratic Socialist Republic of Sri Lanka"),
+        ("Juez: Pablo C. Casas, titular del Juzgado Penal, Contravencional y de Faltas Nro. 10.\n",
+         "Juzgado Penal, Contravencional y de Faltas Nro. 10"),
+    ],
+)
+def test_court(text, court):
+    found = caption.find_court(text, _secs(text), None)
+    assert found and found[0].value == court
+    assert text[found[0].start : found[0].end] == found[0].text
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("EN BANC\nG.R. No. L-6881 October 12, 1911\n", "G.R. No. L-6881"),
+        ("FIRST DIVISION\nG.R. Nos. 140067-71 August 29, 2002\n", "G.R. Nos. 140067-71"),
+        ("DEPARTMENT\nMurder Reference No.82 of 2019 (The State versus Shazam Ali)\nCrl. Appeal No.26723-J of 2019\n",
+         "Murder Reference No.82 of 2019"),
+        ("Court of Appeal No: Democratic Socialist Republic of Sri Lanka\nCA/HCC/0404/18 COMPLAINANT\n", "CA/HCC/0404/18"),
+        ("ACTA DE AUDIENCIA\nCausa Nº 31.972/18\nFecha: 22/12/2018\n", "Causa Nº 31.972/18"),
+    ],
+)
+def test_case_number(text, number):
+    found = caption.find_case_number(text, _secs(text))
+    assert found and found[0].value == number
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("EN BANC\nG.R. No. L-6881 October 12, 1911\nTHE UNITED STATES, plaintiff-appellee,\n", "1911-10-12"),
+        ("JUDGMENT Date of hearing: 09.01.2023. Appellant by: Mrs. X, Advocate.\n", "2023-01-09"),
+        ("Argued on : 02-11-2022, 24-11-2022\nDecided on : 30-01-2023\n", "2023-01-30"),
+        ("FUNDAMENTOS CONDENA\nBuenos Aires, 7 de enero de 2022.\nANTECEDENTES\n", "2022-01-07"),
+        ("ACTA DE AUDIENCIA\nCausa Nº 31.972/18\nFecha: 22/12/2018\nHora de inicio: 9:30\n", "2018-12-22"),
+    ],
+)
+def test_decision_date(text, date):
+    found = caption.find_decision_date(text, _secs(text), None)
+    assert found and found[0].value == date
+
+
+# --------------------------------------------------------------------------- defendants
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # ph-sc-lawphil__2000_GR-125903
+        ("G.R. No. 125903 November 15, 2000\nPEOPLE OF THE PHILIPPINES,\nplaintiff-appellee,\nvs.\n"
+         "ROMULO SAULO, AMELIA DE LA CRUZ, and CLODUALDO DE LA CRUZ,\naccused.\nROMULO SAULO,\naccused-appellant.\n",
+         ["ROMULO SAULO", "AMELIA DE LA CRUZ", "CLODUALDO DE LA CRUZ"]),
+        # ph-sc-lawphil__1941_GR-L-47813: "y" between two names separates them
+        ("G.R. No. L-47813 November 18, 1941\nEL PUEBLO DE FILIPINAS, querellante y apelado,\nvs.\n"
+         "SIMEON ANTONIO, ANSELMO DESARGO y FAUSTINO DIVINA, acusados y apelantes.\n",
+         ["SIMEON ANTONIO", "ANSELMO DESARGO", "FAUSTINO DIVINA"]),
+        # ph-sc-lawphil__1998_GR-128777: "y" before a single maternal surname belongs to the name
+        ("PEOPLE OF THE PHILIPPINES, plaintiff-appellee,\nvs.\nERNESTO LARIN y BONDAD, accused-appellant.\n",
+         ["ERNESTO LARIN y BONDAD"]),
+        # pk-lhc__2020LHC4477
+        ("Criminal Appeal No.1518 of 2014 (Mullazim Hussain etc. versus The State etc.)\nJUDGMENT\n",
+         ["Mullazim Hussain"]),
+        # ar-caba-aymurai__document-09
+        ("AUDIENCIA DE JUICIO\nJuez: Pablo Cruz Casas.\nAcusado: JUAN CARLOS PEREZ, DNI 32.858.301\n",
+         ["JUAN CARLOS PEREZ"]),
+    ],
+)
+def test_defendants_from_captions(text, names):
+    found = parties.find_defendants(text, _secs(text))
+    assert [m.value for m in found] == names
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_caption_status_notes():
+    # ph-sc-lawphil__2002_GR-130170
+    text = ("PEOPLE OF THE PHILIPPINES, plaintiff-appellee,\nvs.\nROWENA ESLABON DIONISIO, JOSEFINA MALLARI y PENAFLOR "
+            "(Acquitted) and DIANE\nDOBLE y MACATUMPAG (Acquitted), accused,\nROWENA ESLABON DIONISIO, accused-appellant.\n")
+    found = {m.value: m.attrs["status"] for m in parties.find_defendants(text, _secs(text))}
+    assert found == {"ROWENA ESLABON DIONISIO": None, "JOSEFINA MALLARI y PENAFLOR": "acquitted",
+                     "DIANE\nDOBLE y MACATUMPAG".replace("\n", " "): "acquitted"}
+
+
+# --------------------------------------------------------------------------- verdict cues and offences
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("accused-appellants are ACQUITTED of the two (2) counts of estafa", "acquitted"),
+        ("the appeal is hereby DENIED and the assailed Decision is AFFIRMED", "appeal_dismissed"),
+        ("Crl. Appeal No. 77969-J of 2019 is allowed", "appeal_allowed"),
+        ("1. ABSOLVER a JUAN CARLOS PEREZ", "acquitted"),
+        ("2. CONDENAR a JUAN CARLOS PEREZ", "convicted"),
+        ("Se confirma la sentencia con las costas.", "affirmed"),
+        ("disponer su SOBRESEIMEINTO, en orden a los hechos", "dismissed"),
+        ("to which they pleaded not guilty and claimed trial", None),
+    ],
+)
+def test_verdict_cues(text, value):
+    found = verdicts.find_verdict_cues(text)
+    assert (found[0].value if found else None) == value
+
+
+@pytest.mark.parametrize(
+    "text, offence, category",
+    [
+        ("of the crime of ILLEGAL RECRUITMENT IN LARGE SCALE (ART. 38(b)", "ILLEGAL RECRUITMENT IN LARGE SCALE", "forced_labour"),
+        ("por el delito de incumplimiento de los deberes de asistencia familiar, en un contexto", "incumplimiento de los deberes de asistencia familiar", None),
+        ("charged with the crime of white slave trade under Article 341", "white slave trade", "sexual_exploitation"),
+        ("por el delito de trata de personas con fines de explotación laboral previsto en", "trata de personas con fines de explotación laboral", "trafficking"),
+    ],
+)
+def test_offences_and_categories(text, offence, category):
+    found = find_offences(text)
+    assert found and found[0].value == offence
+    assert category_from_words(found[0].value) == category
