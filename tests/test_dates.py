@@ -372,3 +372,19 @@ def test_offsets_invariant(text, lang, dayfirst, years_alone):
         prev_end = d.end
         assert d.precision in ("day", "month", "year")
         assert parse_date(d.value) is not None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # Thai judgments in English translation date by the Buddhist era (B.E. = C.E. + 543)
+        ("Delivered on 13 July B.E. 2559 (2016)", "2016-07-13"),
+        ("in July B.E. 2559", "2016-07"),
+    ],
+)
+def test_buddhist_era_years(text, value):
+    assert [d.value for d in find_dates(text, "en")] == [value]
+
+
+def test_an_act_s_buddhist_era_year_is_not_a_date():
+    assert find_dates("the Anti-Trafficking in Persons Act B.E. 2551 section 6", "en") == []

@@ -128,6 +128,9 @@ def case_number_key(number: str | None) -> str | None:
     text = re.sub(r"(\d{4,})\s*[-–]\s*\d{1,3}$", r"\1", text.strip())
     text = re.sub(r"\b(?:n|nro|num|numero)\b", "no", fold(text))
     text = re.sub(r"\bcrl\b", "criminal", text)
+    # Generic labels are not part of the number: "Causa N° 2795/2016" is "2795/2016";
+    # labels that say what kind of case it is ("Criminal Appeal", "Black Case") stay.
+    text = re.sub(r"^(?:causa|expte|expediente|legajo|caso|nurej|case|docket)(?:\s+no)?\s+", "", text)
     return text.replace(" ", "")
 
 

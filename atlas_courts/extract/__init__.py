@@ -45,7 +45,13 @@ def extract(document: Document, *, country_hint: str | None = None) -> Extractio
     nlp = load_pipeline(document.language)
     try:
         doc = nlp.make_doc(document.text)
-        doc._.atlas = {"lang": document.language, "country": country_hint, "text": document.text}
+        doc._.atlas = {
+            "lang": document.language,
+            "country": country_hint,
+            "text": document.text,
+            # The first lines as printed: the running header names the court in some reports.
+            "running_header": "\n".join((document.pages[0].raw_text if document.pages else "").splitlines()[:3]),
+        }
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
     except Exception as exc:  # a rule bug must not kill the batch; it is recorded as a failed document

@@ -43,8 +43,13 @@ def _caption(sections: list[Section], text: str) -> tuple[int, int]:
 # --------------------------------------------------------------------------- court
 
 
-def find_court(text: str, sections: list[Section], lang: str | None) -> list[Mention]:
-    """The court that issued the document, canonical where it is a known court."""
+def find_court(text: str, sections: list[Section], lang: str | None, *, running_header: str = "") -> list[Mention]:
+    """The court that issued the document, canonical where it is a known court.
+
+    The caption is read first; then the page's running header (which ingest removes from
+    the text: reports such as "Republic of the Philippines - Supreme Court" name the court
+    only there), for known courts only; then a generic court name in the caption proper.
+    """
     start, end = _caption(sections, text)
     head = text[start:end]
     data = _courts()
@@ -67,31 +72,139 @@ def find_court(text: str, sections: list[Section], lang: str | None) -> list[Men
             best = (m.start(), mention)
     if best:
         return [best[1]]
-    # Labelled: "Juez: Pablo C. Casas, titular del Juzgado Penal ... Nro. 10."
-    generic = data["_generic"]
-    order = [lang] if lang in generic else []
-    order += [k for k in generic if k not in order]
-    for key in order:
-        for m in generic[key].finditer(head):
-            value = re.sub(r"\s+", " ", m.group(0)).strip(" ,.;-")
-            value = re.sub(r"^(?:the|THE)\s+", "", value)
-            if len(value.split()) < 2:
+    if running_header:
+        for court in data["courts"]:
+            m = court["_re"].search(running_header)
+            if not m:
                 continue
-            return [
-                Mention(
-                    "COURT", start + m.start(), start + m.start() + len(m.group(0).rstrip(" ,.;-")),
-                    m.group(0).rstrip(" ,.;-"), value=_tidy_court(value),
-                    method=f"rule:court.generic.{VERSION}", confidence=0.6,
-                )
-            ]
+            name = court["name"]
+            zone = running_header + "\n" + head
+            for seat_re, seat in court["_seats"]:
+                if seat_re.search(zone):
+                    name = f"{name}, {seat}"
+                    break
+            # the header is not in the text: the fact has no span
+            return [Mention("COURT", 0, 0, "", value=name, method=f"rule:court.running_header.{VERSION}",
+                            confidence=0.85, attrs={"country": court["country"], "header": m.group(0)})]
+    caption_proper = next((s.end for s in sections if s.name == "caption"), end)
+    grabbed = grab_court_name(text, start, min(end, max(caption_proper, start + 400)))
+    if grabbed:
+        s, e, value = grabbed
+        return [
+            Mention("COURT", s, e, text[s:e], value=_tidy_court(value),
+                    method=f"rule:court.generic.{VERSION}", confidence=0.6)
+        ]
     return []
+
+
+# --------------------------------------------------------------------------- generic court names
+
+_ES_HEAD = re.compile(r"(?<![\w])(?:Juzgado|Tribunal|Sala|C[áa]mara|Corte)(?![\w])", re.I)
+_EN_HEAD = re.compile(r"(?<![\w])Court(?![\w])", re.I)
+_CONNECTOR = re.compile(r"\s+(?:de|del|la|las|los|en|lo|y|e|of|the|for)(?=\s)", re.I)
+_NUMBER_MARK = re.compile(r"\s*(?:N[°ºo]\.?|Nro\.?|No\.|n[°º])\s*\d+|\s+\d+(?![\w/.-])")
+_NAME_TOKEN = re.compile(r"\s+(?:[“\"'‘][A-Z][”\"'’]|[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñ’'-]*\.?)")
+_COMMA_EXTENSION = re.compile(
+    r"\s*[,–-](?=\s*(?:Sala\b|SALA\b|(?:Primera|Segunda|Tercera|Cuarta|Quinta|PRIMERA|SEGUNDA|TERCERA|CUARTA|QUINTA)\s+(?:Sala|SALA)\b|"
+    r"de\s+la\s+Circunscripci|DE\s+LA\s+CIRCUNSCRIPCI|[A-ZÁÉÍÓÚ][\w]+(?:\s+(?:y\s+|de\s+)?[A-ZÁÉÍÓÚa-z][\w]+){0,4}\s+(?:N[°º]|Nro)|"
+    r"(?:[A-Z][\w]+\s+){0,3}(?:County|COUNTY|Circuit|CIRCUIT|Division|DIVISION|Bench|BENCH|District|DISTRICT|Region|REGION)\b))"
+)
+# Words that start what follows a court's name on its line ("Expte.", "Dr."); on a new line
+# also the headings of the document itself ("AUTO SUPREMO", "SENTENCIA N° 12"), which can be
+# inside a court's name mid-line ("Tribunal de Sentencia Penal").
+_LINE_STOP_WORDS = {"auto", "sentencia", "resolución", "resolucion", "acuerdo"}
+_STOP_WORDS = {
+    "expte", "expediente", "causa", "nurej", "ministerio",
+    "poder", "reunidos", "dr", "dra", "república", "republica", "republic", "juez", "jueza", "fiscal", "secretaria",
+    "in", "the", "honorable", "honourable", "hon", "criminal case", "case", "black", "red", "between", "judgment", "judgement", "decision", "ruling",
+    "ac", "s.d", "aor", "vistos", "considerando", "resultando", "acta", "fecha", "hora", "people", "state", "vs", "v",
+}
+_ROOMS = re.compile(r"Sala\s+(?:de\s+(?:Acuerdos|Audiencias?|Deliberaci|Debates?)|Virtual)", re.I)
+
+
+def grab_court_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The first court named in ``text[start:end]``: a head word (Juzgado, Tribunal, Sala, Cámara,
+    Corte; Court) with the capitalised words, connectors, numbers and comma-joined divisions
+    around it ("Cámara Federal de Casación Penal, Sala IV"; "Eighth Judicial Circuit Court, Nimba
+    County"; "Criminal Court “E”, Sixth Judicial Circuit, Montserrado County")."""
+    candidates = []
+    for head in (_ES_HEAD, _EN_HEAD):
+        for m in head.finditer(text, start, end):
+            got = _extend(text, m, end, english=head is _EN_HEAD)
+            if got and not _ROOMS.match(text[got[0]:got[1]]):
+                candidates.append(got)
+                break
+    if not candidates:
+        return None
+    s, e = min(candidates)
+    value = re.sub(r"\s+", " ", text[s:e])
+    value = re.sub(r"\s+[–-]\s+(?=(?:Sala|SALA)\b)", ", ", value)  # "Cámara … – Sala IV"
+    return s, e, value
+
+
+def _extend(text: str, head: re.Match[str], limit: int, *, english: bool) -> tuple[int, int] | None:
+    caps = head.group(0).isupper()
+    s = head.start()
+    if english:
+        # Qualifiers before "Court": "Eighth Judicial Circuit", "Samut Sakhon Provincial", "Supreme".
+        words = list(re.finditer(r"[A-ZÁÉÍÓÚ][\w’'-]*", text[max(0, s - 80) : s]))
+        base = max(0, s - 80)
+        for w in reversed(words):
+            gap = text[base + w.end() : s]
+            if gap.strip() or "\n" in gap or w.group(0).lower() in _STOP_WORDS:
+                break
+            s = base + w.start()
+        if s == head.start() and not re.match(r"\s+of\s", text[head.end() : head.end() + 5], re.I):
+            return None  # a bare "Court" ("the Court finds") names nothing
+    e = head.end()
+    pending = e
+    while e < limit:
+        for pattern in (_NUMBER_MARK, _CONNECTOR, _NAME_TOKEN, _COMMA_EXTENSION):
+            m = pattern.match(text, pending if pattern is _CONNECTOR else e)
+            if not m or m.end() > limit:
+                continue
+            token = m.group(0).strip(" ,\n\t")
+            if pattern is _NAME_TOKEN:
+                word = token.rstrip(".").lower()
+                if word in _STOP_WORDS or ("\n" in m.group(0) and word in _LINE_STOP_WORDS):
+                    m = None
+                elif "\n" in m.group(0) and not (caps and token.isupper()):
+                    m = None  # only an all-caps heading runs on to the next line
+            if m is None:
+                continue
+            if pattern is _CONNECTOR:
+                pending = m.end()
+                while (more := _CONNECTOR.match(text, pending)) is not None:  # "y de Faltas", "de la Capital"
+                    pending = more.end()
+                # connectors count only if a name word or number follows them
+                nxt = _NAME_TOKEN.match(text, pending) or _NUMBER_MARK.match(text, pending)
+                if nxt and nxt.group(0).strip().lower().rstrip(".") not in _STOP_WORDS and "\n" not in nxt.group(0):
+                    e = nxt.end()
+                    pending = e
+                    break
+                pending = e
+                continue
+            e = m.end()
+            pending = e
+            break
+        else:
+            break
+    name = text[s:e].rstrip(" ,.;:-–")
+    if len(name.split()) < 2:
+        return None
+    return s, s + len(name)
 
 
 def _tidy_court(name: str) -> str:
     """All-capital headings become title case; numbers and abbreviations stay."""
     if name.isupper():
         small = {"of", "the", "de", "del", "la", "en", "lo", "y", "and", "for"}
-        words = [w.lower() if w.lower() in small else w.capitalize() for w in name.split()]
+        words = [
+            w.lower() if w.lower() in small
+            else w if len(w.strip("“”\"'‘’")) <= 1 or w.startswith(("“", '"')) or re.fullmatch(r"[IVXLC]+,?", w)
+            else w.capitalize()
+            for w in name.split()
+        ]
         name = " ".join(words)
         name = name[0].upper() + name[1:]
     return name
@@ -125,8 +238,10 @@ _CASE_NUMBER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "es",
         re.compile(
-            r"(?:Causa|CAUSA|Expediente|EXPEDIENTE|Expte\.?|Legajo|Carpeta|Caso|CASO|Proceso|PROCESO|Recurso|Autos)\s*"
-            r"(?:N[°ºo]\.?|Nro\.?|N\.|n[°º]|nro\.?|No\.)\s*[A-Z]{0,4}\s*[\d.]+(?:\s*/\s*\d{2,4})?(?:[-/][A-Z0-9]+)?|"
+            r"(?:Causa|CAUSA|Expediente|EXPEDIENTE|Expte\.?|Legajo|Carpeta|Caso|CASO|Proceso|PROCESO|Recurso|Autos)\s*:?\s*"
+            r"(?:N[°ºo]\.?|Nro\.?|N\.|n[°º]|nro\.?|No\.)?\s*[A-Z]{0,4}\s*\d[\d.]*(?:\s*/\s*\d{2,4})(?:/[A-Z0-9]+)*|"
+            r"(?:Causa|CAUSA|Expediente|EXPEDIENTE|Expte\.?|Legajo|Caso|CASO)\s*:?\s*(?:N[°ºo]\.?|Nro\.?|N\.|n[°º]|nro\.?|No\.)\s*[A-Z]{0,4}\s*\d[\d.]*|"
+            r"\bNUREJ\s*(?:N[°º]\.?)?\s*:?\s*\d{5,}|"
             r"\b(?:FCB|FMZ|FRE|FTU|FSA|FPO|FRO|FSM|FLP|FBB|FCR|FGR|FMP|CFP|CCC|CPE)\s+\d+\s*/\s*\d{4}(?:/[A-Z0-9]+)*|"
             r"\bMPF\s*\d{4,}"
         ),
@@ -135,7 +250,7 @@ _CASE_NUMBER_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en",
         re.compile(
-            r"(?:(?:Black|Red|Criminal|Crim\.|Civil|Sessions|Special)\s+)?(?:Case|CASE)\s*(?:No\.?|NO\.?|Number|#)\s*:?\s*[A-Z]{0,4}[\d][\w./:-]*|"
+            r"(?:(?:Black|Red|Criminal|Crim\.|Civil|Sessions|Special)\s+)?(?:Case|CASE)\s*(?:No\.?|NO\.?|Number|#)\s*:?\s*(?:[A-Z][a-z]{0,3}\.\s*)?[A-Z]{0,4}[\d][\w./:-]*|"
             r"\bIndictment\s+No\.?\s*[\w./-]+"
         ),
     ),
@@ -174,7 +289,10 @@ _DATE_LABELS: list[tuple[str, float, re.Pattern[str]]] = [
             r"(?:Decided|DECIDED|Date\s+of\s+(?:the\s+)?(?:[Dd]ecision|[Jj]udg(?:e)?ment|[Aa]nnouncement|[Pp]ronouncement|[Oo]rder)|"
             r"DATE\s+OF\s+(?:DECISION|JUDG(?:E)?MENT)|Promulgated|PROMULGATED|Pronounced|Announced(?:\s+in\s+open\s+[Cc]ourt)?|"
             r"Judg(?:e)?ment\s+(?:delivered|pronounced|dated)|Fecha\s+de\s+(?:la\s+)?(?:resoluci[oó]n|sentencia|fallo)|"
-            r"Delivered)\s*(?:on|:|-|:-)?\s*(?:the\s+)?"
+            r"Delivered|GIVEN\s+UNDER\s+(?:MY|OUR)\s+HANDS?(?:\s+AND\s+SEAL)?(?:\s+OF\s+(?:THIS\s+)?COURT)?|"
+            r"Given\s+under\s+(?:my|our)\s+hands?(?:\s+and\s+seal)?(?:\s+of\s+(?:this\s+)?[Cc]ourt)?|"
+            r"(?:Done|DONE|Dado|DADO|Pronounced|PRONOUNCED)\s+(?:and\s+signed\s+)?(?:in|at|en)\s+[A-Z][\w ]{0,40}?)"
+            r"\s*(?:on|:|-|:-|,)?\s*(?:(?:this|THIS)\s+(?:the\s+|THE\s+)?|the\s+|el\s+|a\s+los\s+)?"
         ),
     ),
     ("fecha", 0.85, re.compile(r"(?m)^\s*(?:Fecha|FECHA)\s*:\s*")),
@@ -245,7 +363,14 @@ def find_decision_date(
 _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("indictment", re.compile(r"^\s*(?:INDICTMENT|INFORMATION|REQUERIMIENTO\s+DE\s+ELEVACI[OÓ]N\s+A\s+JUICIO|ACUSACI[OÓ]N\s+FISCAL)\s*$", re.M)),
     ("transcript", re.compile(r"\b(?:REPORTER'?S\s+TRANSCRIPT|TRANSCRIPT\s+OF\s+PROCEEDINGS)\b", re.I)),
-    ("sentencing", re.compile(r"^\s*(?:SENTENCING\s+(?:ORDER|JUDGMENT|MEMORANDUM)|JUDGMENT\s+AND\s+SENTENCE|SENTENCE)\s*$", re.M)),
+    (
+        "sentencing",
+        re.compile(
+            r"^\s*(?:SENTENCING\s+(?:ORDER|JUDGMENT|MEMORANDUM|RULING)|JUDGMENT\s+AND\s+SENTENCE|RULING\s+ON\s+(?:THE\s+)?SENTENCE|"
+            r"SENTENCE|AUDIENCIA\s+DE\s+(?:CESURA|DETERMINACI[OÓ]N\s+DE\s+LA\s+PENA))\s*$",
+            re.M | re.I,
+        ),
+    ),
     (
         "order",
         re.compile(
@@ -256,15 +381,27 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# Courts that hear appeals, and courts of first instance, by the words of their names.
+_APPELLATE_COURT = re.compile(
+    r"Supreme|Suprem[ao]|Apelaci[oó]n|Appeal|Appellate|Casaci[oó]n|C[aá]mara|High\s+Court|Sala\s+Penal|"
+    r"Tribunal\s+(?:Superior|Departamental)|Superior\s+Court",
+    re.I,
+)
+_FIRST_INSTANCE_COURT = re.compile(
+    r"Tribunal\s+Oral|Tribunal\s+de\s+Sentencia|Juzgado|Provincial\s+Court|Circuit\s+Court|Criminal\s+Court|"
+    r"District\s+Court|Sessions|Magistrate|Court\s+of\s+First\s+Instance|Regional\s+Trial\s+Court|Juvenile",
+    re.I,
+)
 _APPELLATE = re.compile(
     r"\b(?:appeal|appellant|appellee|apelante|apelado|recurrente|recurso\s+de\s+(?:apelaci[oó]n|casaci[oó]n)|"
-    r"Murder\s+Reference|revision|certiorari|review|Court\s+of\s+Appeals?|Supreme\s+Court|SUPREME\s+COURT|High\s+Court|"
-    r"C[aá]mara|Tribunal\s+de\s+Apelaci[oó]n|Sala\s+Penal|casaci[oó]n)\b",
+    r"Murder\s+Reference|revision|certiorari|petition\s+for\s+review|Auto\s+de\s+Vista|Auto\s+Supremo)\b",
     re.I,
 )
 
 
 def find_doc_type(text: str, sections: list[Section], court: str | None) -> list[Mention]:
+    """The kind of document: explicit headings first, then the level of the court that issued it
+    (an appellate court deciding an appeal, a first-instance court deciding a case), then cues."""
     start, end = _caption(sections, text)
     head = text[start : min(len(text), end + 1500)]
     for name, cue in _TYPE_CUES:
@@ -272,13 +409,20 @@ def find_doc_type(text: str, sections: list[Section], court: str | None) -> list
         if m:
             return [Mention("DOC_TYPE", start + m.start(), start + m.end(), m.group(0), value=name,
                             method=f"rule:doc_type.{name}.{VERSION}", confidence=0.8)]
-    m = _APPELLATE.search(head)
-    if m or (court and re.search(r"Supreme|Appeal|High\s+Court|C[aá]mara|Casaci[oó]n", court, re.I)):
-        if m:
-            return [Mention("DOC_TYPE", start + m.start(), start + m.end(), m.group(0), value="appeal_judgment",
-                            method=f"rule:doc_type.appellate.{VERSION}", confidence=0.75)]
+    caption_proper = text[start : next((s.end for s in sections if s.name == "caption"), end)]
+    appeal_cue = _APPELLATE.search(caption_proper)
+    if appeal_cue:
+        return [Mention("DOC_TYPE", start + appeal_cue.start(), start + appeal_cue.end(), appeal_cue.group(0),
+                        value="appeal_judgment", method=f"rule:doc_type.appellate_parties.{VERSION}", confidence=0.75)]
+    appeal_cue = _APPELLATE.search(head)
+    if court and _FIRST_INSTANCE_COURT.search(court) and not _APPELLATE_COURT.search(court):
+        return [Mention("DOC_TYPE", 0, 0, "", value="judgment", method=f"rule:doc_type.trial_court.{VERSION}", confidence=0.8)]
+    if court and _APPELLATE_COURT.search(court):
         return [Mention("DOC_TYPE", 0, 0, "", value="appeal_judgment",
-                        method=f"rule:doc_type.appellate_court.{VERSION}", confidence=0.6)]
+                        method=f"rule:doc_type.appellate_court.{VERSION}", confidence=0.8)]
+    if appeal_cue:
+        return [Mention("DOC_TYPE", start + appeal_cue.start(), start + appeal_cue.end(), appeal_cue.group(0),
+                        value="appeal_judgment", method=f"rule:doc_type.appellate.{VERSION}", confidence=0.6)]
     return [Mention("DOC_TYPE", 0, 0, "", value="judgment", method=f"rule:doc_type.default.{VERSION}", confidence=0.5)]
 
 

@@ -80,7 +80,7 @@ def make_caption(nlp: Language, name: str):
     def caption_component(doc: Doc) -> Doc:
         ctx = _ctx(doc)
         secs = doc._.sections or []
-        court = caption.find_court(_text(doc), secs, ctx.get("lang"))
+        court = caption.find_court(_text(doc), secs, ctx.get("lang"), running_header=ctx.get("running_header", ""))
         _add(doc, court)
         _add(doc, caption.find_case_number(_text(doc), secs))
         country = caption.find_country(_text(doc), court[0] if court else None, [])
