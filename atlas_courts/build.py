@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import store
-from .errors import IngestError, UsageError, WorkerCrashed
+from .errors import DocumentError, UsageError, WorkerCrashed
 from .ingest import SUPPORTED_SUFFIXES, sha256_file
 from .ingest.sandbox import Limits, imap_isolated
 from .pipeline import Processed, process_file, versions, warm_up
@@ -123,13 +123,8 @@ def build(
             warm_up()
         work = partial(_work, limits=limits, ocr=ocr)
         for path, result in imap_isolated(work, todo, limits=limits, workers=workers, file_of=lambda p: p.name):
-            if isinstance(result, IngestError):
+            if isinstance(result, DocumentError):  # ingest or extraction failed for this file
                 _fail(db, summary, path, hashes.get(path), result.error_class, result.status, str(result), run, on_file)
-                continue
-            if isinstance(result, BaseException):  # an ExtractError or a bug, reported by the child
-                error_class = getattr(result, "error_class", "crashed")
-                status = getattr(result, "status", "crashed")
-                _fail(db, summary, path, hashes.get(path), error_class, status, f"{path.name}: {result}", run, on_file)
                 continue
             store.store_document(db, result.document, result.extraction, result.record, run=run)
             summary.ok += 1

@@ -104,7 +104,7 @@ def build(paths, db_path, workers, no_ocr, timeout, memory_mb, max_pages, max_fi
 @_limit_options
 def extract(file, as_json, no_ocr, timeout, memory_mb, max_pages, max_file_mb):
     """Extract the case record of one document, without touching any database."""
-    from .errors import IngestError
+    from .errors import DocumentError
     from .ingest.sandbox import run_isolated
     from .pipeline import process_file
 
@@ -118,7 +118,7 @@ def extract(file, as_json, no_ocr, timeout, memory_mb, max_pages, max_file_mb):
     work = partial(process_file, ocr=not no_ocr, max_pages=max_pages, max_file_mb=max_file_mb)
     try:
         processed = run_isolated(work, file, limits=limits, file=file.name)
-    except IngestError as exc:
+    except DocumentError as exc:
         raise click.ClickException(str(exc)) from exc
     record = processed.record.to_json()
     if as_json:

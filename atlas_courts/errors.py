@@ -15,16 +15,26 @@ class UsageError(AtlasError):
     """A bad argument: raised at once, shown by the CLI as ``Error: …``."""
 
 
-class IngestError(AtlasError):
-    """A file that could not be read into a Document."""
+class DocumentError(AtlasError):
+    """One document could not be processed: recorded with its error class, the batch goes on."""
 
-    error_class = "ingest_error"
+    error_class = "document_error"
     status = "failed"
 
     def __init__(self, file: str, message: str):
         self.file = file
         self.message = message
         super().__init__(f"{file}: {message}")
+
+    def __reduce__(self):
+        # Default exception pickling would call __init__ with the formatted message only.
+        return (type(self), (self.file, self.message))
+
+
+class IngestError(DocumentError):
+    """A file that could not be read into a Document."""
+
+    error_class = "ingest_error"
 
 
 class UnsupportedFormat(IngestError):
@@ -97,11 +107,10 @@ class WorkerCrashed(IngestError):
     status = "crashed"
 
 
-class ExtractError(AtlasError):
+class ExtractError(DocumentError):
     """A bug or unexpected input in extraction; the document is recorded as failed."""
 
     error_class = "extract_error"
-    status = "failed"
 
 
 class StoreError(AtlasError):

@@ -7,7 +7,6 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import AtlasError
 from ..ingest.sandbox import Limits, imap_isolated
 from ..pipeline import process_file, warm_up
 
@@ -23,7 +22,7 @@ def predict_files(
     warm_up()
     work = partial(_predict_one, cache_dir=str(cache_dir) if cache_dir else None)
     for path, result in imap_isolated(work, sources, limits=limits or Limits(), workers=workers, file_of=lambda p: p.name):
-        if isinstance(result, (AtlasError, BaseException)):
+        if isinstance(result, BaseException):
             yield path, None, str(result)
         else:
             yield path, result, None

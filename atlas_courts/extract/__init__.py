@@ -55,9 +55,9 @@ def extract(document: Document, *, country_hint: str | None = None) -> Extractio
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
     except Exception as exc:  # a rule bug must not kill the batch; it is recorded as a failed document
-        raise ExtractError(f"{document.file}: extraction failed: {type(exc).__name__}: {exc}") from exc
+        raise ExtractError(document.file, f"extraction failed: {type(exc).__name__}: {exc}") from exc
     mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, m.end, m.label))
     for m in mentions:
         if document.text[m.start : m.end] != m.text:
-            raise ExtractError(f"{document.file}: mention {m.label} at {m.start}:{m.end} does not match the text")
+            raise ExtractError(document.file, f"mention {m.label} at {m.start}:{m.end} does not match the text")
     return Extraction(document=document, mentions=mentions, sections=list(doc._.sections or []))
