@@ -22,6 +22,7 @@ from .errors import DocumentError, UsageError, WorkerCrashed
 from .ingest import SUPPORTED_SUFFIXES, sha256_file
 from .ingest.sandbox import Limits, imap_isolated
 from .pipeline import Processed, process_file, versions, warm_up
+from .resolve.statutes import Catalog
 
 
 @dataclass
@@ -120,6 +121,8 @@ def build(
                 todo.append(path)
         if todo:
             store.record_run(db, run_versions)
+            # The catalog is part of the versions (its hash): load it with the run that uses it.
+            store.load_catalog(db, Catalog.load().rows())
             warm_up()
         work = partial(_work, limits=limits, ocr=ocr)
         for path, result in imap_isolated(work, todo, limits=limits, workers=workers, file_of=lambda p: p.name):

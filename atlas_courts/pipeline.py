@@ -21,7 +21,7 @@ from .ingest import ingest_file
 from .records import CaseRecord, Document, Extraction, Page
 from .resolve import resolve
 
-INGEST_VERSION = "ingest-0.1.0"
+INGEST_VERSION = "ingest-0.1.1"
 
 
 @lru_cache(maxsize=1)

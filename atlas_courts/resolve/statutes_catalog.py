@@ -171,6 +171,26 @@ class Catalog:
     def __len__(self) -> int:
         return len(self.instruments)
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per catalogued article, as the ``statutes`` table stores it."""
+        out = []
+        for art in sorted(self.articles.values(), key=lambda a: a.id):
+            country, code, number = art.id.split(":", 2)
+            inst = self.instruments[f"{country}:{code}"]
+            out.append(
+                {
+                    "id": art.id,
+                    "country": country,
+                    "instrument": code,
+                    "article": number,
+                    "title": art.title or inst.title,
+                    "category": self.category(art.id),
+                    "penalty_min_months": art.penalty_min_months,
+                    "penalty_max_months": art.penalty_max_months,
+                }
+            )
+        return out
+
     def __iter__(self):
         return iter(self.instruments.values())
 
