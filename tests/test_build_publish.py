@@ -16,7 +16,7 @@ import sqlite_utils
 from atlas_courts import publish as publish_mod
 from atlas_courts.build import build
 
-from .conftest import BUNDLED
+from tests.conftest import BUNDLED
 
 # Documents with a text layer (no OCR), so the kill test is quick and deterministic.
 TEXT_DOCS = sorted(

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from atlas_courts.cli import cli
 from atlas_courts.records import SCHEMA
 
-from .conftest import BUNDLED
+from tests.conftest import BUNDLED
 
 TXT = BUNDLED / "bo-tsp__sentencia-absolutoria.txt"
 

@@ -13,7 +13,7 @@ import pytest
 
 from atlas_courts.evaluate import FIELDS, compare_to_baseline, evaluate_pairs, find_gold
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 BASELINE = ROOT / "models" / "metrics.json"
 TOLERANCE = 0.02

@@ -13,7 +13,7 @@ import pytest
 
 from atlas_courts.evaluate import evaluate_pairs, find_gold
 
-from .conftest import BUNDLED, GOLDEN
+from tests.conftest import BUNDLED, GOLDEN
 
 STEMS = sorted(p.source.name for p in find_gold(BUNDLED))
 

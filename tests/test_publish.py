@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
-from test_store_factories import CATALOG, CO_DEFENDANT, DEFENDANT, VERSIONS, VICTIM, ChargeSpec, DefendantSpec, make_case
+from tests.test_store_factories import CATALOG, CO_DEFENDANT, DEFENDANT, VERSIONS, VICTIM, ChargeSpec, DefendantSpec, make_case
 
 from atlas_courts.errors import StoreError, UsageError
 from atlas_courts.publish import SETTINGS, metadata, metadata_path, publish, serve_command

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_store_factories import CATALOG, DEFENDANT, VERSIONS, ChargeSpec, DefendantSpec, make_case
+from tests.test_store_factories import CATALOG, DEFENDANT, VERSIONS, ChargeSpec, DefendantSpec, make_case
 
 from atlas_courts.errors import StoreError, UsageError
 from atlas_courts.store import (

@@ -14,7 +14,7 @@ import signal
 import time
 from pathlib import Path
 
-from test_store_factories import VERSIONS, ChargeSpec, DefendantSpec, make_case
+from tests.test_store_factories import VERSIONS, ChargeSpec, DefendantSpec, make_case
 
 from atlas_courts.store import is_stored, open_db, record_run, store_document
 from atlas_courts.store.rows import DOCUMENT_TABLES, document_rows

@@ -63,6 +63,7 @@ _NOT_NAMES = {
     "additional", "sessions", "session", "magistrate", "region", "branch", "rtc", "ca", "sc", "hc", "murder",
     "reference", "appeal", "petition", "writ", "rev", "revision", "misc", "jail", "narcotic", "substances",
     "control", "prevention", "trafficking", "persons", "children", "child", "women", "ministry", "board",
+    "otros", "others", "etc", "otro", "another",
 }
 _PROSECUTION = re.compile(
     r"\b(?:PEOPLE\s+OF\s+THE\s+PHILIPPINES|People\s+of\s+the\s+Philippines|THE\s+UNITED\s+STATES|United\s+States|"
@@ -115,6 +116,9 @@ def _clean_name(raw: str) -> str | None:
     name = re.sub(r"^(?:Mst\.|Mr\.|Mrs\.|Ms\.|Dr\.|Sr\.|Sra\.|D\.|Don|Doña|señor|señora)\s+", "", name)
     name = re.sub(r"\s+(?:etc|alias.*|y\s+otros|et\s+al|and\s+others?|and\s+another)\.?$", "", name, flags=re.I)
     words = name.split()
+    while words and _fold(words[-1]).strip(".") in _NOT_NAMES and len(words) > 1:
+        words.pop()  # "Alvin Amployo GUILTY", "Juan Cruz Accused"
+    name = " ".join(words)
     if not words or len(words) > 7:
         return None
     content = [w for w in words if _fold(w).strip(".") not in _NOT_NAMES]
@@ -188,6 +192,7 @@ def _caption_parties(text: str, start: int, end: int) -> list[Party]:
                     status = status_name
             parties.append(Party(name, s, e, f"rule:parties.caption.{VERSION}", 0.9, appellant, status))
         boundaries.append(m.end())
+    parties.extend(_line_role_parties(text, start, end))
     # "Mullazim Hussain etc. versus The State", "The State Versus 1.Umer Draz 2.Abdul Ghafar"
     for m in re.finditer(r"(?P<left>[^\n()]{2,200}?)\s+(?:vs?\.|versus|Versus|VERSUS|Vs)\s+(?P<right>[^\n()]{2,200})", zone):
         left, right = m.group("left"), m.group("right")
@@ -201,6 +206,49 @@ def _caption_parties(text: str, start: int, end: int) -> list[Party]:
         base += len(side) - len(side_clean)
         for s, e, name in split_name_list(side_clean, base):
             parties.append(Party(name, s, e, f"rule:parties.versus.{VERSION}", 0.85, True))
+    return parties
+
+
+_LINE_ROLE = re.compile(
+    r"(?m)^[ \t]*(?:\d+(?:st|nd|rd|th)[ \t]+)?(?P<role>ACCUSED|Accused|ACCUSED-APPELLANTS?|Accused-Appellants?|"
+    r"(?:ACCUSED|Accused)[- ](?:APPELLANT|Appellant)(?:[- ](?:APPELLANT|Appellant|PETITIONER|Petitioner))*)[ \t]*\.?[ \t]*$"
+)
+_NUMBERED = re.compile(rf"(?:^|\s)\d{{1,2}}\s*\.\s*(?P<name>{_NAME})")
+
+
+def _line_role_parties(text: str, start: int, end: int) -> list[Party]:
+    """Sri Lankan captions: the accused named on the lines above a role line of its own
+    ("Rosemary Judy Perera\nAccused"; "1.Wanniarachchige Sunil Fonseka alias Ajith\n2.Korale
+    Hewage Dayawathi\nACCUSED")."""
+    parties: list[Party] = []
+    for m in _LINE_ROLE.finditer(text, start, end):
+        appellant = "ppellant" in m.group("role") or "PPELLANT" in m.group("role")
+        line_end = m.start()
+        for _ in range(3):
+            line_start = text.rfind("\n", start, max(start, line_end - 1)) + 1
+            line = text[line_start:line_end]
+            if not line.strip() or re.search(r"\b(?:vs?\.?|versus|between)\b", line, re.I):
+                break
+            numbered = list(_NUMBERED.finditer(line))
+            found = []
+            if numbered:
+                for n in numbered:
+                    name = _clean_name(n.group("name"))
+                    if name and len(name.split()) >= 2:
+                        found.append((line_start + n.start("name"), line_start + n.end("name"), name))
+            else:
+                whole = NAME_RE.fullmatch(line.strip())
+                name = _clean_name(line.strip()) if whole else None
+                if name and len(name.split()) >= 2:
+                    s0 = line_start + line.index(line.strip())
+                    found.append((s0, s0 + len(line.strip()), name))
+            for s0, e0, name in found:
+                parties.append(Party(name, s0, e0, f"rule:parties.role_line.{VERSION}", 0.85, appellant))
+            if not found:
+                break
+            line_end = line_start - 1
+            if line_end <= start:
+                break
     return parties
 
 
@@ -220,12 +268,27 @@ _BODY_CUES = [
         r"seguido\s+respecto\s+de|respecto\s+del?\s+(?:acusad[oa]|imputad[oa])|en\s+contra\s+de)\s+(?:a\s+)?(?=[A-ZÁÉÍÓÚÑ])"
     ),
     # "charging Espiridion Yandon, Tan Chan Chang, … with the crime of"
-    re.compile(r"\b(?:charging|charged|accusing|against)\s+(?=[A-ZÁÉÍÓÚÑ][\w-]+\s+[A-ZÁÉÍÓÚÑ])"),
+    re.compile(
+        r"\b(?:charging|charged|accusing|(?:case|proceedings|charges?|informations?|indictment)\s+against)\s+"
+        r"(?=[A-ZÁÉÍÓÚÑ][\w-]+\s+[A-ZÁÉÍÓÚÑ])"
+    ),
 ]
 _STRONG_CUE = re.compile(r"charging|juzgu|CONDENAR|ABSOLVER|SOBRESEER|condenar|absolver|sobreseer|respecto", re.I)
+# "Shazam Ali (appellant)", "Mullazim Hussain, appellant, …": the role closes the phrase.
 _ROLE_AFTER = re.compile(
-    r"^\s*(?:\(|,)?\s*(?:the\s+)?(?:appellants?|accused[-/\s]*appellants?|co-accused|accused|convicts?)\b", re.I
+    r"^\s*(?:\(\s*(?:the\s+)?(?:appellants?|accused[-/\s]*appellants?|co-accused|accused|convicts?)\s*\)|"
+    r",\s*(?:the\s+)?(?:appellants?|accused[-/\s]*appellants?|co-accused|convicts?)\s*(?=[,.;)]))",
+    re.I,
 )
+# Names that belong to someone else: "son of Ejaz Khan", "complainant Shirley Velasco", "PW-1 Aslam".
+_NOT_ACCUSED_BEFORE = re.compile(
+    r"(?:\b(?:son|daughter|wife|widow|father|mother|brother|sister|husband)\s+of|\b[sdw]/o|\bhij[oa]\s+de|"
+    r"\b(?:private\s+)?complainants?|\bvictims?|\bwitness(?:es)?|\bdeceased|\bPW[-\s]?\d*|\bquerellante|"
+    r"\bdenunciante|\bv[ií]ctimas?|\btestigos?)\s*[-,:]?\s*(?:namely\s+|Mst\.\s*|Mr\.\s*)?$",
+    re.I,
+)
+# A judge's line: "SADAQAT ALI KHAN, J.", "GONZAGA-REYES, J.:", "Moran, C.J."
+_JUDGE_AFTER = re.compile(r"^\s*,?\s*(?:C\.\s*)?J\.?(?:\s*[:;.-]|\s|$)")
 
 
 def _list_after(text: str, pos: int, limit: int = 300) -> list[tuple[int, int, str]]:
@@ -295,6 +358,7 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
             if name and len(name.split()) >= 2:
                 parties.append(Party(name, m.start(), m.end(), f"rule:parties.role_after.{VERSION}", 0.6, True))
 
+    parties = [p for p in parties if _plausible(text, p)]
     people = [p for p in _merge(parties, text) if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2]
     mentions = []
     for p in people:
@@ -314,6 +378,37 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
     return mentions
 
 
+def _plausible(text: str, p: Party) -> bool:
+    """Not a judge, not a relative, complainant or witness named beside the accused."""
+    if _JUDGE_AFTER.match(text[p.end : p.end + 8]):
+        return False
+    if re.match(r"[A-Z]\.\s", p.name) and text[max(0, p.start - 2) : p.start].strip() == ",":
+        return False  # "KHAN, J. Umer Draz": the "J." is the judge's, not an initial
+    if _NOT_ACCUSED_BEFORE.search(text[max(0, p.start - 40) : p.start]):
+        return False
+    return True
+
+
+def _similar(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: "Umar Daraz" / "Umer Draz", "Faustimo Divina" / "FAUSTINO DIVINA",
+    "Ferdinand Navarette" / "CLEMENT JOHN FERDINAND M. NAVARRETE" (judgments misspell names)."""
+    ka, kb = sorted(name_key(a)), sorted(name_key(b))
+    if not ka or not kb:
+        return False
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    scores = [max(_similar(t, u) for u in long_) for t in short]
+    exact = sum(1 for sc in scores if sc == 1.0)
+    if len(short) == 1:
+        return exact == 1 and len(short[0]) >= 4
+    return all(sc >= 0.75 for sc in scores) and (exact >= 1 or sum(scores) / len(scores) >= 0.8)
+
+
 def _merge(parties: list[Party], text: str) -> list[Party]:
     """One Party per person; caption parties are trusted, body-only ones need two mentions."""
     parties = sorted(parties, key=lambda p: (p.start, -p.confidence))
@@ -323,12 +418,15 @@ def _merge(parties: list[Party], text: str) -> list[Party]:
         if not key:
             continue
         same = None
-        for q in people:
-            qk = name_key(q.name)
-            shared = key & qk
-            if shared and (key <= qk or qk <= key or len(shared) >= 2):
-                same = q
-                break
+        matches = [q for q in people if same_person(p.name, q.name)]
+        if len(matches) > 1 and p.confidence < 0.85:
+            continue  # "Laporbeda y Lasaga": two accused named together, not a third one
+        if not matches and p.confidence < 0.85 and len(key) >= 2:
+            owners = [q for q in people if key & name_key(q.name)]
+            if len(owners) >= 2 and key <= set().union(*(name_key(q.name) for q in owners)):
+                continue  # every word is a different accused's surname
+        if matches:
+            same = matches[0]
         if same is None:
             people.append(Party(p.name, p.start, p.end, p.method, p.confidence, p.appellant, p.status))
             continue
