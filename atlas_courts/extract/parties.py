@@ -267,13 +267,21 @@ _BODY_CUES = [
         r"juzgu[eé]\s+a|CONDENAR\s+a|ABSOLVER\s+a|SOBRESEER\s+a|condenar\s+a|absolver\s+a|sobreseer\s+a|"
         r"seguido\s+respecto\s+de|respecto\s+del?\s+(?:acusad[oa]|imputad[oa])|en\s+contra\s+de)\s+(?:a\s+)?(?=[A-ZÁÉÍÓÚÑ])"
     ),
+    # "Los acusados en la denuncia … son A, B y C", "Fueron acusados A, B y C", "juntamente con Pedro Fernandez"
+    re.compile(
+        r"\b(?:(?:acusados|procesados|imputados)\b[^.;]{0,80}?\b(?:son|fueron|eran)|(?:Fueron|fueron)\s+(?:acusados|procesados)|"
+        r"(?:lo\s+fueron\s+)?juntamente\s+con|together\s+with\s+(?:co-?accused\s+)?|along\s+with\s+(?:co-?accused\s+)?)\s+(?=[A-ZÁÉÍÓÚÑ])"
+    ),
     # "charging Espiridion Yandon, Tan Chan Chang, … with the crime of"
     re.compile(
         r"\b(?:charging|charged|accusing|(?:case|proceedings|charges?|informations?|indictment)\s+against)\s+"
         r"(?=[A-ZÁÉÍÓÚÑ][\w-]+\s+[A-ZÁÉÍÓÚÑ])"
     ),
 ]
-_STRONG_CUE = re.compile(r"charging|juzgu|CONDENAR|ABSOLVER|SOBRESEER|condenar|absolver|sobreseer|respecto", re.I)
+_STRONG_CUE = re.compile(
+    r"charging|juzgu|CONDENAR|ABSOLVER|SOBRESEER|condenar|absolver|sobreseer|respecto|\b(?:son|fueron|eran)\s*$|acusados\s*$|procesados\s*$",
+    re.I,
+)
 # "Shazam Ali (appellant)", "Mullazim Hussain, appellant, …": the role closes the phrase.
 _ROLE_AFTER = re.compile(
     r"^\s*(?:\(\s*(?:the\s+)?(?:appellants?|accused[-/\s]*appellants?|co-accused|accused|convicts?)\s*\)|"
@@ -421,7 +429,7 @@ def _merge(parties: list[Party], text: str) -> list[Party]:
         matches = [q for q in people if same_person(p.name, q.name)]
         if len(matches) > 1 and p.confidence < 0.85:
             continue  # "Laporbeda y Lasaga": two accused named together, not a third one
-        if not matches and p.confidence < 0.85 and len(key) >= 2:
+        if not matches and p.confidence < 0.85 and re.search(r"\s(?:y|and|e)\s", p.name, re.I):
             owners = [q for q in people if key & name_key(q.name)]
             if len(owners) >= 2 and key <= set().union(*(name_key(q.name) for q in owners)):
                 continue  # every word is a different accused's surname

@@ -34,6 +34,12 @@ _CONCURRENCE = re.compile(
     r"MM\.,?\s+est[aá]n\s+conformes|I\s+agree)\b",
     re.M,
 )
+# Separate opinions follow the majority's: "Separate Opinions", "PERFECTO, J., dissenting:".
+_SEPARATE = re.compile(
+    r"^\s*(?:Separate\s+Opinions?|SEPARATE\s+OPINIONS?|(?:DISSENTING|CONCURRING)\s+OPINION|"
+    r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3},\s*(?:C\.\s*)?J\.,?\s*(?:dissenting|concurring)\b)",
+    re.M,
+)
 _FOOTNOTES = re.compile(r"^\s*(?:Footnotes|FOOTNOTES|Notas(?:\s+al\s+pie)?|NOTAS)\s*:?\s*$", re.M)
 
 _OPERATIVE = re.compile(
@@ -41,7 +47,9 @@ _OPERATIVE = re.compile(
     r"IN\s+VIEW\s+OF\s+(?:THE\s+)?(?:ALL\s+)?(?:THE\s+)?(?:FOREGOING|ABOVE)|In\s+view\s+of\s+(?:all\s+)?the\s+(?:foregoing|above)|"
     r"ACCORDINGLY|Accordingly|IN\s+THE\s+RESULT|In\s+the\s+result|"
     r"For\s+(?:all\s+)?(?:the\s+)?(?:foregoing|above|these|the\s+reasons?)\s*(?:reasons|stated|discussed|considerations)?|"
-    r"For\s+what\s+has\s+been\s+discussed\s+above|Resultantly|RESULTANTLY|Consequently,\s+(?:this|the)\s+appeal|"
+    r"For\s+what\s+has\s+been\s+discussed\s+above|In\s+the\s+light\s+of\s+(?:the\s+)?above\s+discussion|"
+    r"In\s+(?:these|such|the\s+above)\s+circumstances|In\s+view\s+of\s+the\s+above|Keeping\s+in\s+view\s+the\s+above|"
+    r"Resultantly|RESULTANTLY|Consequently,\s+(?:this|the)\s+appeal|"
     r"IT\s+IS\s+(?:HEREBY\s+)?ORDERED|"
     r"POR\s+TANTO|Por\s+tanto|EN\s+(?:SU\s+)?VIRTUD|En\s+(?:su\s+)?virtud\s+de\s+(?:lo|todo\s+lo)\s+(?:expuesto|que\s+antecede)|"
     r"Por\s+(?:todo\s+)?lo\s+(?:expuesto|que\s+antecede)|POR\s+(?:TODO\s+)?LO\s+(?:EXPUESTO|QUE\s+ANTECEDE)|"
@@ -56,6 +64,8 @@ _DISPOSAL = re.compile(
     r"\b(?:judgment|sentence|decision|conviction|order)s?\b[^.]{0,80}?\b(?:should|must|is|are|will)\s+(?:be\s+)?"
     r"(?:and\s+(?:is|are)\s+)?(?:hereby\s+)?(?:affirmed|reversed|modified|set\s+aside|confirmed|quashed|upheld)|"
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:affirmed|reversed|set\s+aside|acquitted|convicted)\b|"
+    r"\b(?:we|I)\s+(?:hereby\s+)?(?:accept|allow|dismiss|reject|uphold|set\s+aside)\s+(?:the\s+|this\s+|instant\s+)*"
+    r"(?:(?:Criminal|Crl\.|Jail)\s+)?(?:appeals?|revisions?|petitions?|references?)\b|"
     r"\b(?:se\s+confirma|se\s+revoca|se\s+modifica|confirmamos|revocamos|modificamos|absolvemos|condenamos)\b",
     re.I,
 )
@@ -98,6 +108,17 @@ def find_sections(text: str) -> list[Section]:
             lower.append(Section("lower_court", m.start(), q[1]))
         else:
             main_start = m.start()
+    if main_start is not None:
+        # Several dispositions close some judgments ("Consequently, Crl. Appeal … is allowed …"
+        # then "For the above reasons, Crl. Revision … is dismissed"): start at the first marker
+        # near the end whose paragraph disposes of something.
+        lowered = {(s.start, s.end) for s in lower}
+        for m in markers:
+            if m.start() < majority_end - 2500 or any(a <= m.start() < b for a, b in lowered):
+                continue
+            if _DISPOSAL.search(text, m.start(), min(majority_end, m.start() + 500)):
+                main_start = min(main_start, m.start())
+                break
     if main_start is None:
         tail = max(caption_end, majority_end - 2500)
         disposals = [m for m in _DISPOSAL.finditer(text, tail, majority_end)]
@@ -156,11 +177,13 @@ def _majority_end(text: str, start: int) -> int:
     f = _FOOTNOTES.search(text, start)
     if f:
         candidates.append(f.start())
-    c = None
     for c in _CONCURRENCE.finditer(text, start):
-        pass
-    if c is not None and c.start() > len(text) * 0.5:
-        candidates.append(c.start())
+        if c.start() > len(text) * 0.5:  # the majority's concurrence line, not a quoted "I agree"
+            candidates.append(c.start())
+            break
+    separate = _SEPARATE.search(text, start)
+    if separate:
+        candidates.append(separate.start())
     return min(candidates)
 
 

@@ -22,8 +22,15 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bremand(?:ed)?\b[^.]{0,60}\b(?:for|to)\b[^.]{0,30}\b(?:re-?trial|new\s+trial|further\s+proceedings|decision\s+afresh)|"
             r"\b(?:re-?trial|de\s+novo\s+trial|new\s+trial)\b|\breenv[ií]o\b|"
+            r"\b(?:remanded|remitted|sent\s+back)\s+(?:back\s+)?to\s+the\s+(?:learned\s+)?trial\s+court|\bcontinue\s+the\s+trial\b|"
+            r"\bnuevo\s+juicio\b|\bse\s+anula\b|\banula(?:r|mos)?\s+(?:la\s+)?sentencia|"
             r"\b(?:proceedings?|case)\s+(?:against\s+\w+\s+)?(?:is|are|was|were|stands?)\s+(?:hereby\s+)?abated|"
-            r"\bcriminal\s+liability\b[^.]{0,40}\bextinguished",
+            r"\bcriminal\s+liability\b[^.]{0,40}\bextinguished|"
+            # dead, at large or never arrested: not decided (ANNOTATION.md)
+            r"\bfallec(?:i[oó]|ido|ida)\b|\bmuri[oó]\b|\bhas\s+(?:since\s+)?died\b|\bdied\s+(?:during|before|pending|in\s+jail|in\s+prison)|"
+            r"\bat\s+large\b|\bno\s+han?\s+sido\s+(?:aprehendid|arrestad|capturad|detenid)\w*|"
+            r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:arrested|apprehended|tried)\b|\bpr[oó]fug[oa]s?\b|\brebeld[ií]a\b|"
+            r"\babsconding\b|\babsconder\b|\bproclaimed\s+offender\b",
             re.I,
         ),
     ),
@@ -72,6 +79,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # "pleaded not guilty" is a plea, not a verdict.
 _PLEA = re.compile(r"plead(?:ed|s)?\s+(?:not\s+)?guilty|plea\s+of\s+(?:not\s+)?guilty", re.I)
+# Reasoning, not deciding: "an accused cannot be convicted", "sufficient to hold him guilty",
+# "if the appellant is acquitted", "no puede ser condenado".
+_MODAL = re.compile(
+    r"(?:\b(?:cannot|can\s+not|could\s+not|would|may|might|unless|if|whether|no\s+puede|no\s+podr[ií]a|podr[ií]a|si)\b[^.;]{0,25}|"
+    r"\bto\s+(?:hold\s+\w+|be|sustain\s+a|justify\s+(?:a|the))\s*|\bsufficient\s+to\s+[^.;]{0,20})$",
+    re.I,
+)
 
 
 def find_verdict_cues(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -83,6 +97,10 @@ def find_verdict_cues(text: str, start: int = 0, end: int | None = None) -> list
                 continue
             if value == "acquitted" and re.search(r"\bnot\b", text[max(0, m.start() - 8) : m.start()]):
                 continue
+            if value in ("convicted", "acquitted") and _MODAL.search(text[max(start, m.start() - 40) : m.start()]):
+                continue
+            if value == "affirmed" and re.search(r"\b(?:not|NOT|no|NO)\s+(?:be\s+|been\s+)?$", text[max(start, m.start() - 12) : m.start()]):
+                continue  # "death sentences … are NOT CONFIRMED"
             found.append(
                 Mention("VERDICT", m.start(), m.end(), m.group(0), value=value,
                         method=f"rule:verdict.{value}.{VERSION}", confidence=0.7)

@@ -66,7 +66,7 @@ def assemble(extraction: Extraction, *, versions: dict[str, str] | None = None) 
     )
     record.statutes_cited = _statutes(extraction)
     record.events = _events(extraction)
-    record.defendants = _defendants(extraction, catalog)
+    record.defendants = _defendants(extraction, catalog, record.document.doc_type)
     record.victims = _victims(text)
     return record
 
@@ -203,7 +203,7 @@ def _category(charge: Charge, catalog: Catalog) -> str:
     return "other"
 
 
-def _defendants(extraction: Extraction, catalog: Catalog) -> list[Defendant]:
+def _defendants(extraction: Extraction, catalog: Catalog, record_type: str | None) -> list[Defendant]:
     doc = extraction.document
     people = [m for m in extraction.of("PERSON") if m.attrs.get("role") == "defendant"]
     people.sort(key=lambda m: m.start)
@@ -232,6 +232,12 @@ def _defendants(extraction: Extraction, catalog: Catalog) -> list[Defendant]:
         if verdict == "convicted_and_acquitted":
             # ANNOTATION.md: "mixed" needs distinct charges each way; counts of one offence are a conviction.
             verdict = "mixed" if any_acquitted and any_convicted else "convicted"
+        if record_type == "order" and verdict in ("convicted", "mixed"):
+            # Bail, writ and other orders decide no guilt: the conviction words they contain
+            # are about the charges or the law, so the accused's outcome stays unknown.
+            verdict = "unknown"
+            for c in defendant_charges:
+                c.verdict = "unknown"
         sentence = outcome.sentence if verdict in ("convicted", "mixed") else outcomes_mod.Sentence()
         out.append(
             Defendant(

@@ -40,6 +40,14 @@ _GENERIC_ALL = re.compile(
     r"procesados?|imputad[oa]s?|acusad[oa]s?|encausad[oa]s?)\b",
     re.I,
 )
+# A sentence that imposes (or narrates the imposing of) a penalty.
+_SENTENCING = re.compile(r"sentenc|\bconden\w*|\bpena\b|to\s+suffer|sufrir|impos(?:ed|ing)|impuso|awarded", re.I)
+# The law's penalty, not the court's sentence: "punishable by reclusion temporal to reclusion perpetua".
+_STATUTORY = re.compile(
+    r"punish|imposable|prescrib|shall\s+be\s+imposed|penali[sz]ed|provides?\s+(?:for\s+)?(?:the\s+)?penalt|"
+    r"se\s+castiga|ser[aá]\s+(?:castigad|penad|sancionad)|reprimid|penad[oa]\s+(?:con|por)|sancionad[oa]\s+con",
+    re.I,
+)
 _FINE = re.compile(r"\b(?:fines?|multas?)\b", re.I)
 _COMPENSATION = re.compile(
     r"\b(?:compensation|indemni\w*|damages|reimburse\w*|restitution|reparaci[oó]n|resarcimiento|"
@@ -65,10 +73,11 @@ def _sentence_verdict(cues: list[Mention]) -> str | None:
         return "acquitted"
     if "dismissed" in values and "convicted" not in values:
         return "dismissed"
+    if values & {"reversed", "appeal_allowed"} and not values & {"affirmed", "appeal_dismissed", "modified"}:
+        # "The conviction and sentence … are set aside": the noun is not a conviction
+        return "acquitted"
     if values & {"convicted", "modified", "affirmed", "appeal_dismissed"}:
         return "convicted"
-    if values & {"reversed", "appeal_allowed"}:
-        return "acquitted"
     return None
 
 
@@ -126,50 +135,63 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
         elif status in ("at_large", "dead"):
             outcomes[i] = Outcome("unknown", "status")
 
-    # 2. The operative part.
+    # 2. The operative part. A disposal that names nobody ("Se confirma la sentencia con las
+    #    costas", "The judgment appealed from is affirmed") decides the appeal of the appellants,
+    #    or, when the caption marks none, of every accused whose fate is not known otherwise.
     operative_sentences = [s for sec in operative for s in sentences(text, sec.start, sec.end)]
+    undecided = [i for i in range(len(defendants)) if outcomes[i].decided_by is None]
     decided_here: dict[int, list[str]] = {}
     for span in operative_sentences:
         verdict = _sentence_verdict(_mentions_in(cues, span))
         if verdict is None:
             continue
-        for i in _addresses(span, text, keys, appellants):
+        addressed = _addresses(span, text, keys, appellants) or appellants or undecided
+        for i in addressed:
             if outcomes[i].decided_by == "status" and verdict == "convicted" and not _names(span, text, keys[i]):
                 continue
             decided_here.setdefault(i, []).append(verdict)
     for i, verdicts in decided_here.items():
         outcomes[i] = Outcome(_combine(verdicts), "operative")
 
-    # 3. The body, for defendants the operative part left alone.
+    # 3. The body, for defendants the operative part left alone: the verdict word nearest to
+    #    the defendant's name in each clause that names them ("Benito Guevara fallecio …;
+    #    Martin Montoya fue absuelto, por duda racional; Santos Toledo fue condenado …").
     body_sentences = sentences(text, 0, operative[0].start if operative else len(text))
+    clauses = [c for span in body_sentences for c in _clauses(text, span)]
+    outcome_cues = [c for c in cues if c.value in ("acquitted", "convicted", "dismissed", "unknown")]
     for i, d in enumerate(defendants):
         if outcomes[i].decided_by:
             continue
         found: list[str] = []
-        for span in body_sentences:
-            if not _names(span, text, keys[i]):
+        for clause in clauses:
+            positions = _name_positions(text, clause, keys[i])
+            if not positions:
                 continue
-            verdict = _sentence_verdict(
-                [c for c in _mentions_in(cues, span) if c.value in ("acquitted", "convicted", "dismissed", "unknown")]
-            )
-            if verdict:
-                found.append(verdict)
+            near = _mentions_in(outcome_cues, clause)
+            if near:
+                # A verb governs the list after it ("absolvio a A, B y C, y condeno a D"): the
+                # nearest cue before the name first; after it ("A fue absuelto") otherwise.
+                before = [c for c in near if c.end <= positions[0]]
+                best = before[-1] if before else min(near, key=lambda c: abs(c.start - positions[0]))
+                found.append(best.value)
         if found:
             outcomes[i] = Outcome(found[-1], "body")
 
     # 4. Sentences for the convicted.
     for i, outcome in enumerate(outcomes):
-        if outcome.verdict not in ("convicted", "mixed"):
+        if outcome.verdict not in ("convicted", "mixed", "convicted_and_acquitted"):
             continue
         spans = [s for s in operative_sentences if i in _addresses(s, text, keys, appellants)]
         sentence = _sentence_from(spans, text, penalties, money, doc)
         if sentence.imprisonment_months is None and not (sentence.life or sentence.death):
             # Affirmed without restating the penalty: the trial judgment's, quoted or narrated.
+            # The trial judgment's penalties: its quoted dispositive and the body's account of it
+            # ("the trial court sentenced him to …"); the law's own ranges are left out.
             earlier = [s for sec in lower for s in sentences(text, sec.start, sec.end)]
             earlier += [
                 s for s in body_sentences
-                if re.search(r"sentenc|condena|pena\b|to\s+suffer|sufrir", text[s.start : s.end], re.I)
-                and i in _addresses(s, text, keys, appellants)
+                if _SENTENCING.search(text[s.start : s.end]) and not _STATUTORY.search(text[s.start : s.end])
+                and (i in (addressed := _addresses(s, text, keys, appellants)) or not addressed)
             ]
             trial = _sentence_from(earlier, text, penalties, [], doc)
             for attr in ("imprisonment_months", "imprisonment_min_months", "life", "death", "suspended"):
@@ -178,6 +200,27 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             sentence.provenance.extend(trial.provenance)
         outcome.sentence = sentence
     return outcomes
+
+
+def _clauses(text: str, span: Span) -> list[Span]:
+    """A sentence cut at semicolons: narrative sentences list several accused's fates that way."""
+    out = []
+    start = span.start
+    for m in re.finditer(r";", text[span.start : span.end]):
+        end = span.start + m.start()
+        out.append(Span(start, end, text[start:end]))
+        start = span.start + m.end()
+    out.append(Span(start, span.end, text[start : span.end]))
+    return out
+
+
+def _name_positions(text: str, span: Span, key: set[str]) -> list[int]:
+    chunk = _fold(text[span.start : span.end])
+    return sorted(
+        span.start + m.start()
+        for t in key if len(t) >= 4
+        for m in re.finditer(r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])", chunk)
+    )
 
 
 def _names(span: Span, text: str, key: set[str]) -> bool:
@@ -198,6 +241,8 @@ def _distinct_keys(defendants: list[Mention], i: int) -> set[str]:
 
 def _combine(verdicts: list[str]) -> str:
     kinds = set(verdicts)
+    if "unknown" in kinds:
+        return "unknown"  # remanded for retrial, abated: whatever else the part says, not decided
     if "convicted" in kinds and ("acquitted" in kinds or "dismissed" in kinds):
         # Conviction on some counts and acquittal on others of one offence is still a conviction
         # (ANNOTATION.md); the charge-level check that makes it "mixed" is done by the caller.
@@ -216,12 +261,16 @@ def _sentence_from(spans: list[Span], text: str, penalties: list[Mention], money
         chunk = text[span.start : span.end]
         sentence_penalties = _mentions_in(penalties, span)
         altered = re.search(r"\b(?:altered|converted|reduced|commuted|modified|modificad[oa]|reducid[oa])\b[^.]{0,40}?\b(?:to|into|a)\b", chunk, re.I)
+        # "death sentence … is NOT CONFIRMED", "Murder Reference is answered in the negative"
+        refused = re.search(r"not\s+confirmed|answered\s+in\s+(?:the\s+)?negative|no\s+se\s+confirma", chunk, re.I)
         for p in sentence_penalties:
             value = p.value or {}
             if value.get("default_custody") or value.get("bound") or _DEFAULT.search(text[max(span.start, p.start - 80) : p.start]):
                 continue
             if altered and p.start < span.start + altered.start():
                 continue  # the penalty that was replaced
+            if refused and value.get("kind") == "death":
+                continue
             if value.get("kind") == "life":
                 sentence.life = True
             elif value.get("kind") == "death":
