@@ -206,6 +206,8 @@ def evaluate(gold_dir, as_json, out, baseline, update_baseline, details, workers
     report = ev.evaluate_pairs(pairs, lambda sources: predict_files(sources, workers=workers, cache_dir=cache))
     data = report.to_json()
     previous = json.loads(baseline.read_text()) if baseline.exists() else None
+    if previous and Path(previous.get("gold_dir", "")).resolve() != Path(gold_dir).resolve():
+        previous = None  # a baseline of another gold set says nothing about this one
     if previous:
         data["baseline_comparison"] = ev.compare_to_baseline(report, previous)
     if out:

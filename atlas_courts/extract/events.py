@@ -28,16 +28,17 @@ _DATA = Path(__file__).parent / "data" / "events.json"
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+def _cues() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], dict[str, re.Pattern[str]]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     cues = {t: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for t, pats in data["cues"].items()}
     block = re.compile("|".join(f"(?:{p})" for p in data["block"]), re.I | re.M)
-    return cues, block
+    strong = {t: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for t, pats in data["strong"].items()}
+    return cues, block, strong
 
 
 def event_features(text: str, date: Mention, sentence: Span | None, section: str) -> dict[str, float]:
     """Evidence for each event type around one date: cue distances before and after, section."""
-    cues, block = _cues()
+    cues, block, strong = _cues()
     start = sentence.start if sentence else max(0, date.start - 250)
     end = sentence.end if sentence else min(len(text), date.end + 120)
     before = text[max(start, date.start - 300) : date.start]
@@ -51,6 +52,8 @@ def event_features(text: str, date: Mention, sentence: Span | None, section: str
         hit_after = pattern.search(after)
         if hit_after:
             feats[f"after:{etype}"] = 1.0 / (1.0 + hit_after.start() / 40.0)
+        if etype in strong and (strong[etype].search(before[-160:]) or strong[etype].search(after[:80])):
+            feats[f"strong:{etype}"] = 1.0
     if block.search(text[max(0, date.start - 60) : min(len(text), date.end + 25)]):
         feats["blocked"] = 1.0
     return feats
@@ -67,16 +70,21 @@ def type_dates(
 ) -> list[Mention]:
     """EVENT mentions (value = {"type", "date"}) for the dates whose context names a step."""
     events: list[Mention] = []
+    own_type = {"appeal_judgment": "appeal_decision", "judgment": "judgment", "sentencing": "sentencing"}.get(doc_type or "")
     for date in dates:
         section = section_of(sections, date.start)
         if section == "footnotes":
             continue
         if decision_date is not None and date.start == decision_date.start:
-            etype = "appeal_decision" if doc_type == "appeal_judgment" else "judgment"
-            events.append(_event(date, etype, "decision", 0.9))
+            # This document's own date is a procedural step only when it decides the case
+            # (ANNOTATION.md); a bail or writ order is not one.
+            if own_type:
+                events.append(_event(date, own_type, "decision", 0.9))
             continue
         feats = event_features(text, date, sentence_at(sentences, date.start), section)
         if feats.get("blocked"):
+            continue
+        if decision_date is not None and not _plausible(date.value, decision_date.value):
             continue
         scored = []
         for etype in EVENT_TYPES:
@@ -88,8 +96,34 @@ def type_dates(
         score, etype = max(scored)
         if score < 0.12:
             continue
-        events.append(_event(date, etype, "cue", min(0.9, 0.4 + score / 2)))
-    return events
+        strong = bool(feats.get(f"strong:{etype}"))
+        event = _event(date, etype, "cue.strong" if strong else "cue", min(0.9, 0.4 + score / 2 + 0.2 * strong))
+        event.attrs["strong"] = strong
+        events.append(event)
+    return _weak_filter(events)
+
+
+def _weak_filter(events: list[Mention]) -> list[Mention]:
+    """Narrated dates carry weak cues ("recruited", "trial court"): a type named by a strong cue
+    somewhere keeps only its strongly cued dates; otherwise offences keep their first date and
+    the other types their weakly cued dates."""
+    out = []
+    for etype in {e.value["type"] for e in events}:
+        of_type = sorted((e for e in events if e.value["type"] == etype), key=lambda e: e.start)
+        strong = [e for e in of_type if e.attrs.get("strong") or "decision" in e.method]
+        if strong:
+            out.extend(strong)
+        elif etype == "offence":
+            out.append(min(of_type, key=lambda e: e.value["date"]))
+        else:
+            out.extend(of_type)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _plausible(value: str, decided: str) -> bool:
+    """A step of this prosecution happens before its decision and within a generation of it:
+    later dates are other proceedings, far earlier ones cited precedents or births."""
+    return value[:10] <= decided[:10] and int(value[:4]) >= int(decided[:4]) - 40
 
 
 def _event(date: Mention, etype: str, how: str, confidence: float) -> Mention:
