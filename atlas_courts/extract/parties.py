@@ -32,7 +32,8 @@ _HYPHEN = rf"(?:-(?:[{_UPPER}][{_UPPER}{_LOWER}]+|[{_LOWER}]{{1,3}}(?![{_LOWER}]
 _WORD = rf"(?:[{_UPPER}][{_LOWER}'’]+{_HYPHEN}*|[{_UPPER}]{{2,}}{_HYPHEN}*|[{_UPPER}]\.)(?![{_UPPER}{_LOWER}])"
 # Particles inside names; "y" only before a single final surname ("Larin y Bondad").
 _PARTICLE = r"(?:de\s+la|de\s+los|de\s+las|del|de|dela|da|das|dos|di|van|von|bin|binti|ul|ur|al|el|DE\s+LA|DE|DEL)"
-_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{0,6}}(?:\s+[yY]\s+{_WORD}(?![\s]+{_WORD}))?"
+# A nickname in parentheses stays inside the name: "JOSEFINA (JOSIE) ALOLINO".
+_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?(?:\(\s*{_WORD}\s*\)\s+)?{_WORD}){{0,6}}(?:\s+[yY]\s+{_WORD}(?![\s]+{_WORD}))?"
 NAME_RE = re.compile(_NAME)
 
 # Words that start or make up things that are not people.
@@ -193,6 +194,8 @@ def _caption_parties(text: str, start: int, end: int) -> list[Party]:
             parties.append(Party(name, s, e, f"rule:parties.caption.{VERSION}", 0.9, appellant, status))
         boundaries.append(m.end())
     parties.extend(_line_role_parties(text, start, end))
+    if parties:
+        return parties  # role-labelled lists are the better reading of a caption
     # "Mullazim Hussain etc. versus The State", "The State Versus 1.Umer Draz 2.Abdul Ghafar"
     for m in re.finditer(r"(?P<left>[^\n()]{2,200}?)\s+(?:vs?\.|versus|Versus|VERSUS|Vs)\s+(?P<right>[^\n()]{2,200})", zone):
         left, right = m.group("left"), m.group("right")
@@ -417,6 +420,10 @@ def same_person(a: str, b: str) -> bool:
     return all(sc >= 0.75 for sc in scores) and (exact >= 1 or sum(scores) / len(scores) >= 0.8)
 
 
+def _from_caption(p: Party) -> bool:
+    return any(f".{kind}." in p.method for kind in ("caption", "role_line", "versus", "labelled"))
+
+
 def _merge(parties: list[Party], text: str) -> list[Party]:
     """One Party per person; caption parties are trusted, body-only ones need two mentions."""
     parties = sorted(parties, key=lambda p: (p.start, -p.confidence))
@@ -426,7 +433,13 @@ def _merge(parties: list[Party], text: str) -> list[Party]:
         if not key:
             continue
         same = None
-        matches = [q for q in people if same_person(p.name, q.name)]
+        # Two accused named apart in the caption are two people, however alike ("Jose Alolino" and
+        # "Josefina (Josie) Alolino"); a misspelled later mention is the same person.
+        matches = [
+            q for q in people
+            if same_person(p.name, q.name)
+            and not (_from_caption(p) and _from_caption(q) and not (key <= name_key(q.name) or name_key(q.name) <= key))
+        ]
         if len(matches) > 1 and p.confidence < 0.85:
             continue  # "Laporbeda y Lasaga": two accused named together, not a third one
         if not matches and p.confidence < 0.85 and re.search(r"\s(?:y|and|e)\s", p.name, re.I):

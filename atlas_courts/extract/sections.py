@@ -49,7 +49,7 @@ _OPERATIVE = re.compile(
     r"For\s+(?:all\s+)?(?:the\s+)?(?:foregoing|above|these|the\s+reasons?)\s*(?:reasons|stated|discussed|considerations)?|"
     r"For\s+what\s+has\s+been\s+discussed\s+above|In\s+the\s+light\s+of\s+(?:the\s+)?above\s+discussion|"
     r"In\s+(?:these|such|the\s+above)\s+circumstances|In\s+view\s+of\s+the\s+above|Keeping\s+in\s+view\s+the\s+above|"
-    r"Resultantly|RESULTANTLY|Consequently,\s+(?:this|the)\s+appeal|"
+    r"Resultantly|RESULTANTLY|Consequently,?\s+(?:the\s+|this\s+|instant\s+)*(?:(?:Criminal|Crl\.|Jail)\s+)?(?:appeal|revision|petition)|"
     r"IT\s+IS\s+(?:HEREBY\s+)?ORDERED|"
     r"POR\s+TANTO|Por\s+tanto|EN\s+(?:SU\s+)?VIRTUD|En\s+(?:su\s+)?virtud\s+de\s+(?:lo|todo\s+lo)\s+(?:expuesto|que\s+antecede)|"
     r"Por\s+(?:todo\s+)?lo\s+(?:expuesto|que\s+antecede)|POR\s+(?:TODO\s+)?LO\s+(?:EXPUESTO|QUE\s+ANTECEDE)|"
@@ -116,7 +116,7 @@ def find_sections(text: str) -> list[Section]:
         for m in markers:
             if m.start() < majority_end - 2500 or any(a <= m.start() < b for a, b in lowered):
                 continue
-            if _DISPOSAL.search(text, m.start(), min(majority_end, m.start() + 500)):
+            if _DISPOSAL.search(text, m.start(), min(majority_end, m.start() + 1000)):
                 main_start = min(main_start, m.start())
                 break
     if main_start is None:
