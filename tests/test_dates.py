@@ -388,3 +388,15 @@ def test_buddhist_era_years(text, value):
 
 def test_an_act_s_buddhist_era_year_is_not_a_date():
     assert find_dates("the Anti-Trafficking in Persons Act B.E. 2551 section 6", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # Liberian circuit courts close "this the 9th day of January, A.D. 2015" (generated corpus)
+        ("GIVEN UNDER MY HAND AND SEAL OF COURT THIS THE 6TH DAY OF DECEMBER, A.D. 2015.", "2015-12-06"),
+        ("this 23rd day of July, A.D. 2018.", "2018-07-23"),
+    ],
+)
+def test_anno_domini_years(text, value):
+    assert [d.value for d in find_dates(text, "en")] == [value]

@@ -186,3 +186,26 @@ def test_offences_and_categories(text, offence, category):
     found = find_offences(text)
     assert found and found[0].value == offence
     assert category_from_words(found[0].value) == category
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # Liberia: party lines closed by dots and the role
+        ("REPUBLIC OF LIBERIA, by and thru the County Attorney .......... PLAINTIFF\nVERSUS\n"
+         "ALFRED KPADEH of Nimba County .......... DEFENDANT\nMARY JOHNSON of Nimba County .......... DEFENDANT\n",
+         ["ALFRED KPADEH", "MARY JOHNSON"]),
+        # Thailand (English translation): ordinal defendants
+        ("Between the Public Prosecutor, Plaintiff\nMrs. Duangjai Chaiyaporn, First Defendant, Appellant\n"
+         "Mr. Sombat Phanthong, Second Defendant, Appellant\nCharge: Trafficking in persons\n",
+         ["Duangjai Chaiyaporn", "Sombat Phanthong"]),
+        # Bolivia / Paraguay: "Ministerio Público c/ NAME", numbered list after "Son juzgados"
+        ("SENTENCIA N° 10/2019\nMinisterio Público c/ Efraín Aruquipa Colque, por el delito de Trata\n"
+         "Son juzgados en el presente proceso:\n\n1) EFRAÍN ARUQUIPA COLQUE, mayor de edad\n",
+         ["Efraín Aruquipa Colque"]),
+    ],
+)
+def test_defendants_in_atlas_country_captions(text, names):
+    found = parties.find_defendants(text, _secs(text))
+    assert [m.value for m in found] == names
+    assert all(m.attrs["role"] == "defendant" for m in found)

@@ -288,7 +288,7 @@ _DATE_LABELS: list[tuple[str, float, re.Pattern[str]]] = [
         re.compile(
             r"(?:Decided|DECIDED|Date\s+of\s+(?:the\s+)?(?:[Dd]ecision|[Jj]udg(?:e)?ment|[Aa]nnouncement|[Pp]ronouncement|[Oo]rder)|"
             r"DATE\s+OF\s+(?:DECISION|JUDG(?:E)?MENT)|Promulgated|PROMULGATED|Pronounced|Announced(?:\s+in\s+open\s+[Cc]ourt)?|"
-            r"Judg(?:e)?ment\s+(?:delivered|pronounced|dated)|Fecha\s+de\s+(?:la\s+)?(?:resoluci[oó]n|sentencia|fallo)|"
+            r"Judg(?:e)?ment\s+(?:delivered|pronounced|dated|[Dd]ate)|Fecha\s+de\s+(?:la\s+)?(?:resoluci[oó]n|sentencia|fallo)|"
             r"Delivered|GIVEN\s+UNDER\s+(?:MY|OUR)\s+HANDS?(?:\s+AND\s+SEAL)?(?:\s+OF\s+(?:THIS\s+)?COURT)?|"
             r"Given\s+under\s+(?:my|our)\s+hands?(?:\s+and\s+seal)?(?:\s+of\s+(?:this\s+)?[Cc]ourt)?|"
             r"(?:Done|DONE|Dado|DADO|Pronounced|PRONOUNCED)\s+(?:and\s+signed\s+)?(?:in|at|en)\s+[A-Z][\w ]{0,40}?)"
@@ -309,7 +309,8 @@ def find_decision_date(
     candidates: list[Mention] = []
 
     def date_after(pos: int, limit: int = 60):
-        for d in find_dates(text[pos : pos + limit + 40], lang, dayfirst=dayfirst):
+        # the window reaches past the limit so a date in words is read whole
+        for d in find_dates(text[pos : pos + limit + 100], lang, dayfirst=dayfirst):
             if d.start <= limit:
                 return d, pos
         return None
@@ -340,7 +341,11 @@ def find_decision_date(
                             method=f"rule:decision_date.case_line.{VERSION}", confidence=0.9)]
 
     # 3. Place and date: "Buenos Aires, 7 de enero de 2022", "Monrovia, this 14th day of March 2019".
-    place = re.compile(r"(?m)^\s*[A-ZÁÉÍÓÚ][\wáéíóúñ.]+(?:\s+[A-ZÁÉÍÓÚ]?[\wáéíóúñ.]+){0,4},\s*(?:a\s+|this\s+|el\s+)?")
+    # "En la ciudad de Asunción, República del Paraguay, a los diecinueve días del mes de …"
+    place = re.compile(
+        r"(?m)^\s*[A-ZÁÉÍÓÚ][\wáéíóúñ.]+(?:\s+[A-ZÁÉÍÓÚ]?[\wáéíóúñ.]+){0,4},"
+        r"(?:\s*(?:Rep[uú]blica|Estado|Provincia|Islas)[\w\s]{0,30},)?\s*(?:a\s+(?:los\s+)?|this\s+|el\s+)?"
+    )
     for zone_start, zone_end in ((0, head_end), (tail_start, len(text))):
         for m in place.finditer(text, zone_start, zone_end):
             got = date_after(m.end(), 30)

@@ -21,27 +21,31 @@ _DATA = Path(__file__).parent / "data" / "offences.json"
 
 _STOP = (
     r"(?=\s+(?:under|in\s+violation|defined|penali[sz]ed|punishable|punished|as\s+defined|committed|and\s+sentenc|"
+    # words that cannot be inside an offence's name end it ("rape they do not constitute …")
+    r"(?:they|he|she|it|which|who|whom|that|is|are|was|were|do|does|did|not|has|have|had|this|these|because|"
+    r"if|when|where|whereas|but|as|so|since|for\s+which|el\s+cual|la\s+cual|que|quien|fue|es|son|era)\b|"
     r"and\s+imposing|and\s+(?:is|was|were)|in\s+Criminal|in\s+Crim\.|as\s+charged|with\s+the|against|before|by\s+|"
     r"previst[oa]|tipificad[oa]|contemplad[oa]|reprimid[oa]|en\s+perjuicio|cometid[oa]|en\s+calidad|por\s+(?:el|los|la)|"
     r"en\s+los\s+t[eé]rminos|en\s+concurso|a\s+la\s+pena|y\s+(?:se\s+)?(?:le|lo|la)\b|en\s+el\s+marco|que\s+)"
-    r"|\s*[,.;:()\[\]\n]|\s*$)"
+    r"|\s*[,.;:()\[\]]|\s*\n\s*\n|\s*$)"
 )
 _OFFENCE_PATTERNS = [
     re.compile(
         r"\b(?:(?:the\s+)?(?:crimes?|offen[cs]es?|felon(?:y|ies)|charges?)\s+of|guilty\s+(?:beyond\s+(?:a\s+)?reasonable\s+doubt\s+)?of(?:\s+the\s+crimes?\s+of)?|"
         r"charged\s+with(?:\s+the\s+crimes?\s+of)?|convicted\s+(?:him|her|them|the\s+\w+\s+)?(?:of|for)(?:\s+the\s+crimes?\s+of)?|"
-        r"commission\s+of(?:\s+the\s+offen[cs]e\s+of)?)\s+(?:the\s+)?(?:crime\s+of\s+)?(?P<o>[A-Za-z][\w'’ -]{2,110}?)" + _STOP,
+        r"commission\s+of(?:\s+the\s+offen[cs]e\s+of)?)\s+(?:the\s+)?(?:crime\s+of\s+)?(?P<o>[A-Za-z][\w'’ \n-]{2,110}?)" + _STOP,
         re.I,
     ),
     re.compile(
         r"\b(?:(?:los?\s+|el\s+|del\s+)?(?:delitos?|cr[ií]men(?:es)?|contravenci[oó]n(?:es)?|infracci[oó]n)\s+de|"
         r"culpables?\s+de(?:l\s+delito\s+de)?|autor(?:es)?\s+(?:penalmente\s+responsables?\s+)?del?\s+(?:delito\s+de\s+)?)\s+"
-        r"(?P<o>[A-Za-zÁÉÍÓÚáéíóúñÑ][\wáéíóúñÁÉÍÓÚÑ'’ -]{2,110}?)" + _STOP,
+        r"(?P<o>[A-Za-zÁÉÍÓÚáéíóúñÑ][\wáéíóúñÁÉÍÓÚÑ'’ \n-]{2,110}?)" + _STOP,
         re.I,
     ),
     re.compile(r"\b(?P<o>Qatl-e-Amd|qatl-i-amd|Zina\s+bil\s+Jabr|Hirabah)\b", re.I),
 ]
 _NOT_OFFENCE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:offen[cs]es?|crimes?|violation|delito|infracci[oó]n|charges?)$|"
     r"^(?:the\s+)?(?:same|said|accused|appellant|law|this|that|which|such|it|them|him|her|record|evidence|"
     r"lo\s+expuesto|la\s+misma|las\s+mismas|este|esta|dicho|dicha|los\s+mismos|acci[oó]n\s+p[uú]blica|"
     r"prueba|pena|fecha|juicio|causa)\b|^\w{1,3}$",

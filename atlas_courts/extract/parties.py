@@ -119,6 +119,8 @@ def _clean_name(raw: str) -> str | None:
     words = name.split()
     while words and _fold(words[-1]).strip(".") in _NOT_NAMES and len(words) > 1:
         words.pop()  # "Alvin Amployo GUILTY", "Juan Cruz Accused"
+    while len(words) > 2 and _fold(words[0]).strip(".") in {"versus", "vs", "between", "and", "y", "contra"}:
+        words.pop(0)  # "VERSUS\nALFRED KPADEH": the line before the name
     name = " ".join(words)
     if not words or len(words) > 7:
         return None
@@ -194,6 +196,7 @@ def _caption_parties(text: str, start: int, end: int) -> list[Party]:
             parties.append(Party(name, s, e, f"rule:parties.caption.{VERSION}", 0.9, appellant, status))
         boundaries.append(m.end())
     parties.extend(_line_role_parties(text, start, end))
+    parties.extend(_listed_parties(text, start, end))
     if parties:
         return parties  # role-labelled lists are the better reading of a caption
     # "Mullazim Hussain etc. versus The State", "The State Versus 1.Umer Draz 2.Abdul Ghafar"
@@ -252,6 +255,55 @@ def _line_role_parties(text: str, start: int, end: int) -> list[Party]:
             line_end = line_start - 1
             if line_end <= start:
                 break
+    return parties
+
+
+# "ALFRED KPADEH of Nimba County .......... DEFENDANT" (Liberia), "Mrs. Duangjai Chaiyaporn, First
+# Defendant, Appellant" (Thailand), "2) CARLOS ALBERTO AYALA, de 54 años …" after "Son juzgados …:"
+_DOTTED_ROLE = re.compile(
+    rf"(?m)^[ \t]*(?:\d+[.)]\s*)?(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?(?P<name>{_NAME})[^\n]{{0,80}}?\.{{3,}}\s*"
+    r"(?P<role>DEFENDANTS?|ACCUSED|Defendants?|Accused)(?:[-\s]+(?P<app>APPELLANTS?|Appellants?))?"
+)
+_ORDINAL_ROLE = re.compile(
+    rf"(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?(?P<name>{_NAME}),\s*(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"\d+(?:st|nd|rd|th))\s+)?(?P<role>Defendant|Accused|DEFENDANT|ACCUSED)\b(?P<app>,?\s*Appellant)?"
+)
+_TRIED_LIST_CUE = re.compile(
+    r"(?:Son|son|Es|es|Fueron|fueron)\s+juzgad[oa]s?[^:\n]{0,60}:|(?m:^\s*(?:IMPUTADOS?|ACUSADOS?|Imputad[oa]s?|Acusad[oa]s?)\s*:\s*$)"
+)
+_LIST_ITEM = re.compile(rf"(?m)^[ \t]*\d+\s*[.)-]\s*(?P<name>{_NAME})\s*,")
+_AGAINST = re.compile(
+    rf"(?:\bcontra|\b[cC]/)\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:imputad[oa]s?\s+|acusad[oa]s?\s+|procesad[oa]s?\s+)?(?=[A-ZÁÉÍÓÚÑ])"
+)
+
+
+def _listed_parties(text: str, start: int, end: int) -> list[Party]:
+    """Party lines with their role, and numbered lists of the persons tried."""
+    parties: list[Party] = []
+    for m in _DOTTED_ROLE.finditer(text, start, end):
+        name = _clean_name(m.group("name"))
+        if name and len(name.split()) >= 2:
+            parties.append(Party(name, m.start("name"), m.start("name") + len(m.group("name")),
+                                 f"rule:parties.role_line.{VERSION}", 0.9, bool(m.group("app"))))
+    for m in _ORDINAL_ROLE.finditer(text, start, end):
+        name = _clean_name(m.group("name"))
+        if name and len(name.split()) >= 2:
+            parties.append(Party(name, m.start("name"), m.start("name") + len(m.group("name")),
+                                 f"rule:parties.role_line.{VERSION}", 0.9, bool(m.group("app"))))
+    for cue in _TRIED_LIST_CUE.finditer(text, start, min(len(text), end + 3000)):
+        zone_end = min(len(text), cue.end() + 4000)
+        last = cue.end()
+        for item in _LIST_ITEM.finditer(text, cue.end(), zone_end):
+            if text[last : item.start()].count("\n\n") > 1 and item.start() - last > 1500:
+                break
+            name = _clean_name(item.group("name"))
+            if name and len(name.split()) >= 2:
+                parties.append(Party(name, item.start("name"), item.start("name") + len(item.group("name")),
+                                     f"rule:parties.labelled.{VERSION}", 0.9))
+            last = item.end()
+    for m in _AGAINST.finditer(text, start, end):
+        for s0, e0, name in _list_after(text, m.end(), 160)[:3]:
+            parties.append(Party(name, s0, e0, f"rule:parties.caption.{VERSION}", 0.85))
     return parties
 
 

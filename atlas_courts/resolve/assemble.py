@@ -177,10 +177,27 @@ def _charges(extraction: Extraction, catalog: Catalog) -> list[tuple[Charge, tup
         )
         used_statutes.add(s.value)
 
-    out = []
+    out: list[tuple[Charge, tuple[int, int]]] = []
     for charge, span in charges.values():
         charge.category = _category(charge, catalog)
+        # One offence named several ways ("violating Section 5", "violation of Section 5 of R.A.
+        # 7610") is one charge: charges that share a provision are merged, the fuller name kept.
+        same = next((c for c, _s in out if set(c.statutes) & set(charge.statutes)), None)
+        if same is not None:
+            for sid in charge.statutes:
+                if sid not in same.statutes:
+                    same.statutes.append(sid)
+            if len(charge.offence or "") > len(same.offence or "") and charge.category == same.category:
+                same.offence = charge.offence
+            if same.category == "other" and charge.category != "other":
+                same.category = charge.category
+            continue
         out.append((charge, span))
+    # An offence phrase with neither a provision nor a recognisable category, beside charges
+    # that have them, is narration ("the offense for which he was convicted"), not a charge.
+    anchored = [c for c, _s in out if c.statutes or category_from_words(c.offence)]
+    if anchored:
+        out = [(c, sp) for c, sp in out if c.statutes or category_from_words(c.offence)]
     return out
 
 

@@ -95,7 +95,8 @@ def _months_re(langs: tuple[str, ...], *, abbreviations: bool = True) -> str:
 _ORD_SUFFIX_EN = r"(?:\s?(?i:st|nd|rd|th)\b)"
 _ORD_SUFFIX_ES = r"(?:\s?(?:\.\s?[º°ªo]|[º°ª]\.?|(?i:ro|er|o)\b\.?))"
 # A four-digit year, or a Thai Buddhist-era one ("B.E. 2559" is 2016: B.E. = C.E. + 543).
-_Y4 = r"(?:B\.\s?E\.\s?)?\d{4}(?!\d)"
+# "A.D. 2015" (Liberian courts) is the plain year.
+_Y4 = r"(?:(?:B\.\s?E\.|A\.\s?D\.)\s?)?\d{4}(?!\d)"
 _NOT_IN_NUMBER = r"(?<![\w.,/-])"
 # A numeric date must not continue as a longer number: "12.05.2019.3", "1.2.2019/3".
 _NUM_END = r"(?![\w]|[./-]\d)"
@@ -299,6 +300,9 @@ def _year(s: str, lang_langs: tuple[str, ...]) -> int | None:
     if buddhist:
         y = int(buddhist.group(1)) - 543
         return y if MIN_YEAR <= y <= MAX_YEAR else None
+    anno = re.fullmatch(r"A\.\s?D\.\s?(\d{4})", s)
+    if anno:
+        s = anno.group(1)
     if s.isdigit():
         y = int(s)
         if len(s) == 2:
