@@ -385,3 +385,21 @@ def test_dev_corpus_f1(shared_corpus: Path):
     scores = result["scores"]
     assert scores["all"]["tp"] > 0
     assert scores["all"]["f1"] >= DEV_F1_FLOOR
+
+
+@pytest.mark.parametrize(
+    "text, country, expected",
+    [
+        # lk-sc-ca__2020-12-14-SC-APPEAL-154-2014: a spaced suffix letter, and a subsection across a page break
+        ("a charge under section 360 A (1) of the Penal\nCode", "LK", ["LK:PC:360a"]),
+        ("occurs in Section 360A\n\n(1) of the Penal Code as well", "LK", ["LK:PC:360a"]),
+        # ph-sc-lawphil__2007_GR-147913 footnote: sections of a Roman-numbered article are the Constitution's
+        ("20 Article III, Section 14 (2).", "PH", ["PH:CONST:14"]),
+        # ph-sc-lawphil__2005_GR-163866 footnotes: "id." points back, and a Rules of Court section
+        # without its rule number names nothing
+        ("20 Section 1(b), Rule 115, The Revised Rules of Criminal Procedure.\n21 Section 6, Rule 110, id .\n"
+         "22 Section 8, id .\n", "PH", ["PH:ROC:115", "PH:ROC:110", None]),
+    ],
+)
+def test_spacing_divisions_and_ibid(text, country, expected):
+    assert [c.id for c in find_citations(text, lang="en", country=country)] == expected

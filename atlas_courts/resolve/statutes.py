@@ -95,6 +95,7 @@ _ORD = r"(?:\s?[º°]|\.\s?[º°o](?![a-z])|o(?![a-z]))?"
 _SUF = (
     r"(?:\s?-?\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?![a-z])"
     r"|-?[A-Za-z](?![A-Za-z])"
+    r"|\s(?-i:[A-Z])(?![A-Za-z])(?=\s*\(|\s+of\b)"  # "section 360 A (1) of the Penal Code"
     r"|(?-i:\([A-Z]\))(?=\())?"
 )
 ITEM = re.compile(rf"(?P<art>\d{{1,5}}(?:\.\d{{3}}(?!\d))?(?:\.\d{{1,2}}(?!\d))?{_ORD}{_SUF})", re.IGNORECASE)
@@ -104,7 +105,7 @@ ITEM = re.compile(rf"(?P<art>\d{{1,5}}(?:\.\d{{3}}(?!\d))?(?:\.\d{{1,2}}(?!\d))?
 _INC_ITEM = r"(?:[a-z](?:\s?\.\s?\d{1,2})?\)?|\d{1,2}(?:\s?[º°])?\)?)"
 SUBSECTION = re.compile(
     r"""(?:
-        \s?\((?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})\)                               # (a) (1) (iii)
+        \s*\((?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})\)                               # (a) (1) (iii), also across a page break
       | (?<=\d)\d{1,2}(?=\()                                                   # 154P3(b)
       | \s?[a-z]\)(?!\w)                                                       # 6 a)
       | ,?\s*(?:parrafos?|parr?s?\.|par\.|paragraphs?|paras?\.|apartados?|ap\.)\s*(?:\d{1,2}|[a-z](?![a-z]))(?:\.\s?[º°o](?![a-z])|\s?[º°])?(?:\s?\([a-z0-9]{1,3}\))*
@@ -178,7 +179,7 @@ OBLIQUE = re.compile(
       | the\s+(?P<the_kind>Act|Code|Ordinance|Order|Decree)(?![\w-])(?!\s+(?:of|No\.?)\s+\d)
       | \[(?P<br_kind>Act|Code|Ordinance|Order)\]
       | (?:dich[oa]|la\s+misma|el\s+mismo|mism[oa]|la\s+presente|el\s+presente|esta|este|la\s+citada|el\s+citado|citad[oa]|la\s+mencionada|el\s+mencionado|mencionad[oa]|ese|esa|aludid[oa]|referid[oa])\s+(?P<es_kind>ley|norma|codigo|cuerpo\s+(?:legal|normativo)|texto\s+legal|ordenamiento|decreto|reglamento)\b
-      | (?P<ibid>ibid\.?|ibidem|id\.(?=\s*[,;)]|\s*$)|thereof|hereof|thereto)
+      | (?P<ibid>ibid\.?|ibidem|id\s?\.(?=\s|[,;)]|$)|thereof|hereof|thereto)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -342,6 +343,7 @@ class _Group:
     kind: str  # article, section, rule, bare
     items: list[_Item]
     roman: bool = False  # "Article III": a division, not an article
+    in_division: bool = False  # "Article III, Section 14": a section of a numbered division
     link_from: int | None = None  # where to look for the instrument named after it
     absorbed: bool = False
     rule_subs: list[str] | None = None
@@ -763,6 +765,16 @@ class _Finder:
                 if inst is None and group.continues is not None and group.continues.resolved is not None:
                     inst = group.continues.resolved
                     how = "chain"
+                if inst is None and group.in_division:
+                    # "Article III, Section 14 (2)" with no instrument named: sections inside
+                    # Roman-numbered articles are how constitutions are cited (ANNOTATION.md),
+                    # unless the act being discussed is itself divided so (R.A. 7610).
+                    near = from_context(group.kind, pos=group.start)
+                    if near is not None and near.section_in_article:
+                        inst, how = near, "context"
+                    else:
+                        inst = self.constitution()
+                        how = "structure" if inst is not None else None
                 if inst is None:
                     if group.kind == "rule":
                         inst = self.default_rules()
@@ -781,6 +793,10 @@ class _Finder:
             phrase_end = max(phrase_end, link_pos)
             if group.kind == "rule" and inst is not None and inst.kind != "rules" and how != "explicit":
                 inst, reason = None, "no_instrument"
+            if inst is not None and inst.rules_restart and group.kind != "rule" and how != "explicit":
+                # "Section 8, id.": sections restart in every rule, and the rule is the id (ANNOTATION.md);
+                # without the rule's number the section names nothing.
+                inst, reason = None, "no_rule_number"
             group.resolved = inst
             # A chain continuation after the instrument ("376 PPC read with 377-B").
             c = CHAIN.match(ft, phrase_end) if mention is not None else None
@@ -814,6 +830,12 @@ class _Finder:
                 return inst
         return None
 
+    def constitution(self) -> Instrument | None:
+        for inst in self.catalog:
+            if inst.country == self.country and inst.kind == "constitution":
+                return inst
+        return None
+
     def default_rules(self) -> Instrument | None:
         for inst in self.catalog:
             if inst.country == self.country and inst.kind == "rules":
@@ -842,6 +864,7 @@ class _Finder:
             if g.roman:
                 # "Art. III, §5(b) of R.A. No. 7610", "Article VIII, Section 13 of the Constitution"
                 if nxt is not None and nxt.kind == "section" and re.fullmatch(r"\s*,\s*", ft[g.end : nxt.start]):
+                    nxt.in_division = True
                     continue
                 # "Section 5(b), Article III of Republic Act No. 7610"
                 if i > 0:
