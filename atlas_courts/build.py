@@ -5,7 +5,7 @@ a wall-clock limit, a memory limit and a page cap; the parent is the only
 writer and stores one document per transaction. A file whose content
 (sha256) was already stored by the same versions of code, rules, catalog and
 model is skipped before any work is done, so re-running a build changes
-nothing.
+nothing; two files with the same content are processed once.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ def build(
         run = store.run_id(run_versions)
         todo: list[Path] = []
         hashes: dict[Path, str] = {}
+        first: dict[str, Path] = {}  # sha256 -> the path processed for that content
         for path in files:
             try:
                 digest = sha256_file(path)
@@ -117,7 +118,19 @@ def build(
                 summary.skipped += 1
                 if on_file:
                     on_file(path, "skipped")
+            elif digest in first:
+                # The same content under another name: processed (and its path stored) once,
+                # from the path that sorts first, so the stored row does not depend on the
+                # order the files were given in or finished in.
+                keep, dup = sorted([first[digest], path], key=str)
+                if keep is path:
+                    todo[todo.index(dup)] = keep
+                first[digest] = keep
+                summary.skipped += 1
+                if on_file:
+                    on_file(dup, "duplicate")
             else:
+                first[digest] = path
                 todo.append(path)
         if todo:
             store.record_run(db, run_versions)

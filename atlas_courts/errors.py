@@ -15,6 +15,22 @@ class UsageError(AtlasError):
     """A bad argument: raised at once, shown by the CLI as ``Error: …``."""
 
 
+MAX_MESSAGE = 500  # characters of a stored error message
+
+
+def readable(message: object) -> str:
+    """One printable line of at most MAX_MESSAGE characters.
+
+    Messages often quote what a parser choked on (a dictionary of a hostile PDF,
+    raw bytes): control characters are escaped and the tail is cut, so that
+    ``ingest_errors`` and the CLI stay readable.
+    """
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(message))
+    if len(text) > MAX_MESSAGE:
+        text = text[: MAX_MESSAGE - 1] + "…"
+    return text
+
+
 class DocumentError(AtlasError):
     """One document could not be processed: recorded with its error class, the batch goes on."""
 
@@ -23,7 +39,7 @@ class DocumentError(AtlasError):
 
     def __init__(self, file: str, message: str):
         self.file = file
-        self.message = message
+        self.message = readable(message)
         super().__init__(f"{file}: {message}")
 
     def __reduce__(self):

@@ -38,6 +38,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "acquitted",
         re.compile(
             r"\bacquit(?:ted|tal|s)?\b|\bACQUIT(?:TED)?\b|\babsuel(?:to|ta|tos|tas|ve|vo|ven)\b|\bABSOLVER\b|\babsolver(?:lo|la|los)?\b|"
+            r"\babsolvi(?:[oó]|eron)\b|\bABSOLVI[OÓ]\b|"
             r"\babsolvemos\b|\bbenefit\s+of\s+(?:the\s+)?doubt\b|\bset\s+(?:at\s+)?(?:liberty|free)\b|"
             r"\breleased\s+forthwith\b|\bno\s+es\s+culpable\b|\bis\s+not\s+guilty\b|\bfound\s+not\s+guilty\b",
             re.I,
@@ -71,7 +72,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "convicted",
         re.compile(
-            r"\bguilty\b|\bGUILTY\b|\bconvict(?:ed|ion|s)?\b|\bCONDENAR\b|\bcondena(?:r|do|da|dos|mos|ndo)?\b|\bculpables?\b|"
+            r"\bguilty\b|\bGUILTY\b|\bconvict(?:ed|ion|s)?\b|\bCONDENAR\b|\bcondena(?:r|do|da|dos|das|mos|ndo|ron)?\b|\bconden[oó]\b|"
+            r"\bculpables?\b|"
             r"\bsentenced\b|\bsentencing\b|\bshall\s+suffer\b|\bto\s+suffer\b|\bsufrir\b|\bimpose[sd]?\b|\bimponer\b",
             re.I,
         ),

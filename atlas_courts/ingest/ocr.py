@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import OCRError
 from .layout import Word
+from .sandbox import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +94,10 @@ def ocr_image(image, *, tesseract: Tesseract, lang: str, dpi: int, file: str, pa
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     cmd = [tesseract.path, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", "3", "tsv"]
     try:
+        # die_with_parent: if the worker is killed, tesseract goes with it instead of running on orphaned.
         proc = subprocess.run(
-            cmd, input=buf.getvalue(), capture_output=True, timeout=OCR_TIMEOUT_S, env=env, check=False
+            cmd, input=buf.getvalue(), capture_output=True, timeout=OCR_TIMEOUT_S, env=env, check=False,
+            preexec_fn=die_with_parent,
         )
     except subprocess.TimeoutExpired as exc:
         raise OCRError(file, f"tesseract took over {OCR_TIMEOUT_S:.0f} s on page {page}") from exc

@@ -155,7 +155,13 @@ _UNPARSED = "text layer could not be parsed"
 
 
 def _read_text_layer(page: Any, number: int, file: str, warnings: list[str]) -> _PageData:
-    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    try:
+        x0, top, x1, bottom = (float(v) for v in page.bbox)
+    except Exception as exc:  # a /MediaBox of names or strings
+        warnings.append(f"page {number}: {_UNPARSED} (bad page box: {type(exc).__name__}: {exc})")
+        data = _PageData(number, 0.0, 0.0, (0.0, 0.0), [])
+        data.reason = _UNPARSED
+        return data
     data = _PageData(number, x1 - x0, bottom - top, (x0, top), [])
     try:
         # The one expensive call: pdfminer parses the page here.
@@ -336,25 +342,52 @@ def _assemble(pages: list[_PageData]) -> list[Page]:
 # --------------------------------------------------------------------------- entry point
 
 
+def _page_list(plumber: Any, file: str) -> list[Any]:
+    """pdfplumber's pages; pdfminer walks the page tree here, and a damaged or hostile
+    tree (a cycle, a non-dictionary kid, a /MediaBox of names) raises any type."""
+    try:
+        return plumber.pages
+    except RecursionError as exc:
+        raise CorruptFile(file, "its page tree is nested too deeply to read") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        raise CorruptFile(file, f"its page tree cannot be read ({type(cause).__name__}: {cause})") from exc
+
+
+def _close(plumber: Any) -> None:
+    """Close pdfplumber's PDF. Its close() walks the page tree again, which raises
+    on the files _page_list refused: close the file itself then."""
+    try:
+        plumber.close()
+    except Exception:
+        if not plumber.stream_is_external:
+            plumber.stream.close()
+
+
 def read_pdf(path: Path, file: str, *, max_pages: int, ocr: bool, ocr_dpi: int) -> PdfResult:
     pdfium_doc, plumber = _open(path, file, max_pages)
     warnings: list[str] = []
     metadata: dict[str, Any] = {"engine": f"pdfplumber {pdfplumber.__version__}"}
     started = time.perf_counter()
     try:
-        with plumber:
-            n = len(plumber.pages)
+        try:
+            plumber_pages = _page_list(plumber, file)
+            n = len(plumber_pages)
             if n == 0:
                 raise CorruptFile(file, "has no pages")
             if n > max_pages:
                 raise TooManyPages(file, f"has {n} pages, more than the limit of {max_pages}")
             metadata["pdf"] = {str(k): str(v)[:200] for k, v in (plumber.metadata or {}).items()}
             pages: list[_PageData] = []
-            for i, page in enumerate(plumber.pages):
+            for i, page in enumerate(plumber_pages):
                 try:
                     pages.append(_read_text_layer(page, i + 1, file, warnings))
                 finally:
                     page.close()  # frees the page's parsed objects: 54 MiB instead of 230 MiB
+        finally:
+            _close(plumber)
         log.debug("%s: text layer of %d pages in %.3f s", file, n, time.perf_counter() - started)
         if all(p.reason == _UNPARSED for p in pages) and not ocr:
             raise CorruptFile(file, f"no page could be parsed ({warnings[0]})")

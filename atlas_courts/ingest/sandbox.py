@@ -10,6 +10,11 @@ instead of loading it again. The child's result is pickled and sent through
 a pipe that the parent reads while the child runs, so a large result (a
 Document with a box per character) never blocks on a full pipe.
 
+A child dies with its parent (``PR_SET_PDEATHSIG``): when the build process
+is killed (SIGKILL, the OOM killer), nobody is left to enforce the child's
+time limit or read its result, so a child stuck on a hostile file would
+otherwise run on, orphaned, for as long as the file keeps it busy.
+
 Limits: ``timeout_s`` is wall-clock time; the child runs in its own process
 group, so on expiry the child and anything it started (tesseract) are
 killed together. ``memory_mb`` is the address space the child may add to
@@ -20,6 +25,7 @@ what the parent happened to have loaded.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import logging
 import os
@@ -70,6 +76,38 @@ def _vm_size() -> int:
         return 0
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> bool:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux only).
+    Also usable as a ``preexec_fn`` for the programs a worker starts (tesseract)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # not Linux: the pipe's EOF ends the child when it next writes
+        return False
+
+
+def _die_with_parent(parent: int) -> None:
+    # If the parent is already gone (it died between fork and prctl), exit now.
+    if die_with_parent() and os.getppid() != parent:
+        os._exit(70)
+
+
+def _rss_kb() -> int:
+    """Resident memory of this process in KiB (0 when unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+# A SIGABRT after the child used this share of its memory limit is the limit.
+_ABORT_NEAR_LIMIT = 0.5
+
+
 def _apply_limits(limits: Limits) -> None:
     wanted = _vm_size() + limits.memory_mb * 1024 * 1024
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -110,9 +148,10 @@ def _outcome(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
         return ("exc", type(exc).__name__, str(exc), _from_parser(exc), "".join(tail))
 
 
-def _child_main(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits, wfd: int) -> None:
+def _child_main(fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits, wfd: int, parent: int) -> None:
     code = 0
     try:
+        _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _apply_limits(limits)
@@ -142,6 +181,7 @@ class _Child:
         self.file = file
         self.limits = limits
         rfd, wfd = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child
             os.close(rfd)
@@ -149,7 +189,7 @@ class _Child:
                 os.setpgid(0, 0)
             except OSError:
                 pass
-            _child_main(fn, args, limits, wfd)
+            _child_main(fn, args, limits, wfd, parent)
         os.close(wfd)
         try:
             os.setpgid(pid, pid)  # both sides set it: whichever runs first wins the race
@@ -161,6 +201,8 @@ class _Child:
         self.chunks: list[bytes] = []
         self.eof = False
         self.status: int | None = None
+        self.peak_rss_kb = 0  # the child's peak resident memory, once reaped
+        self.inherited_kb = _rss_kb()  # what the child starts with (shared with us)
         self.timed_out = False
 
     # -- reading
@@ -192,12 +234,13 @@ class _Child:
         if self.status is not None:
             return
         try:
-            pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
+            pid, status, usage = os.wait4(self.pid, 0 if block else os.WNOHANG)
         except ChildProcessError:
             self.status = 0
             return
         if pid:
             self.status = status
+            self.peak_rss_kb = usage.ru_maxrss
 
     def _close(self) -> None:
         if self.fd >= 0:
@@ -233,7 +276,14 @@ class _Child:
                 if sig == signal.SIGKILL:
                     # Not us (we kill only on timeout): the kernel's OOM killer.
                     raise MemoryLimit(file, "killed by SIGKILL, most likely out of memory")
-                raise WorkerCrashed(file, f"worker died with signal {signal.Signals(sig).name}")
+                used_mb = max(0, self.peak_rss_kb - self.inherited_kb) // 1024
+                if sig == signal.SIGABRT and used_mb >= _ABORT_NEAR_LIMIT * self.limits.memory_mb:
+                    # pdfium (and other C++ code) abort() when an allocation fails instead of
+                    # raising: at the memory limit, that is the limit, not a crash.
+                    raise MemoryLimit(file, f"aborted after using {used_mb} MB, near the memory limit of "
+                                            f"{self.limits.memory_mb} MB (a library could not allocate)")
+                raise WorkerCrashed(file, f"worker died with signal {signal.Signals(sig).name}"
+                                          f" (peak memory {used_mb} MB over the parent's)")
             code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else status
             raise WorkerCrashed(file, f"worker exited with code {code} without reporting a result")
         kind = payload[0]

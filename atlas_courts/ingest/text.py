@@ -10,7 +10,13 @@ from ..records import Page
 def decode(data: bytes) -> tuple[str, str | None]:
     """(text, warning). UTF-8 (with or without BOM), UTF-16 with BOM, else latin-1."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            # An odd byte count or an unpaired surrogate: keep what decodes, and say so.
+            return data.decode("utf-16", errors="replace"), (
+                f"not valid UTF-16 (bytes {exc.start}-{exc.end - 1}: {exc.reason}); undecodable bytes replaced"
+            )
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:

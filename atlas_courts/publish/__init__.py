@@ -7,7 +7,9 @@ are not a privacy boundary: only what is in the served file matters.
 """
 
 from .build import metadata_path, publish
+from .dashboard import SLUG as DASHBOARD
 from .metadata import metadata
+from .provenance import pages_dir
 from .serve import SETTINGS, serve, serve_command
 
-__all__ = ["SETTINGS", "metadata", "metadata_path", "publish", "serve", "serve_command"]
+__all__ = ["DASHBOARD", "SETTINGS", "metadata", "metadata_path", "pages_dir", "publish", "serve", "serve_command"]

@@ -9,9 +9,11 @@ build still writing to atlas.db is seen as of one moment.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
+import shutil
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -24,9 +26,12 @@ from ..errors import StoreError, UsageError
 from ..store.schema import pending_migrations
 from .durations import DurationCounts, precision, stage_durations
 from .metadata import metadata
+from .measures import METRIC_TABLES, compute_for_publish, metric_rows
 from .names import PERSON, VICTIM, Redactor, initials, name_variants
+from .provenance import FACT_SOURCES, fact_source_rows, pages_dir
+from .search import add_search
 from .queries import VIEWS
-from .tables import TABLES, TABLES_BY_NAME
+from .tables import TABLES, TABLES_BY_NAME, Table
 
 DEFENDANT_NAME_MODES = ("initials", "full")
 
@@ -121,12 +126,37 @@ def _sensitive_names(src: sqlite_utils.Database, defendant_names: str) -> dict[s
 
 
 def publish(
-    atlas_db: str | os.PathLike, out: str | os.PathLike, *, defendant_names: str = "initials"
+    atlas_db: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    defendant_names: str = "initials",
+    metrics: bool = False,
+    search: bool = False,
+    page_images: bool = False,
+    as_of: str | None = None,
+    today: datetime.date | None = None,
 ) -> dict[str, Any]:
     """Build ``out`` (public.db) afresh from ``atlas_db`` and write its Datasette
-    metadata beside it (public.db -> public.metadata.json). Returns summary counts."""
+    metadata beside it (public.db -> public.metadata.json). Returns summary counts.
+
+    ``metrics``: add the timeline metrics (stage intervals and summaries,
+    bottlenecks, sentences against statutory ranges, caseload, data quality),
+    the provenance links of every extracted fact (``fact_sources``), the
+    canned queries for researchers, prosecutors and analysts, and the
+    dashboard. ``search``: full-text indexes of the published text columns
+    (unicode61, and trigram for scripts without spaces). ``page_images``
+    (needs ``metrics``): render each source page a fact was read from into
+    public.pages/ beside public.db, served with it, and link facts to the page
+    with the passage highlighted. The images show the whole page, names
+    included: they are off unless asked for. Publishing without them removes
+    the images of an earlier publish. ``as_of`` and ``today`` are passed to
+    ``metrics.compute_metrics``.
+    """
     if defendant_names not in DEFENDANT_NAME_MODES:
         raise UsageError(f"defendant_names must be 'initials' or 'full', got {defendant_names!r}")
+    if page_images and not metrics:
+        raise UsageError("publish: page images need metrics=True (the links live in fact_sources)")
+    options = {"metrics": metrics, "search": search, "page_images": page_images, "as_of": as_of, "today": today}
     atlas_path, out_path = Path(atlas_db), Path(out)
     if out_path.resolve() == atlas_path.resolve():
         raise UsageError("publish: the output must not be the private database")
@@ -135,20 +165,24 @@ def publish(
     meta_path = metadata_path(out_path)
     tmp = out_path.with_name(f".{out_path.name}.tmp-{os.getpid()}")
     tmp_meta = meta_path.with_name(f".{meta_path.name}.tmp-{os.getpid()}")
+    images = pages_dir(out_path)
+    tmp_images = images.with_name(f".{images.name}.tmp-{os.getpid()}")
     for stale in (tmp, tmp_meta):
         stale.unlink(missing_ok=True)
+    shutil.rmtree(tmp_images, ignore_errors=True)
 
     src = _open_readonly(atlas_path)
     try:
         src.execute("BEGIN")  # one snapshot of atlas.db for the whole build
         dst = sqlite_utils.Database(tmp)
         try:
-            summary = _build(src, dst, defendant_names)
+            options["roots"] = [atlas_path.resolve().parent]
+            summary = _build(src, dst, defendant_names, out_path.stem, tmp_images if page_images else None, options)
             dst.vacuum()
         finally:
             dst.close()
         src.execute("COMMIT")
-        meta = metadata(out_path.stem, defendant_names=defendant_names)
+        meta = metadata(out_path.stem, defendant_names=defendant_names, metrics=metrics, search=search)
         tmp_meta.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         # A journal left by some other program beside the old file must not be
         # applied to the new one.
@@ -156,15 +190,22 @@ def publish(
             Path(f"{out_path}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, out_path)
         os.replace(tmp_meta, meta_path)
+        # Images of an earlier publish must not outlive it (they show names).
+        shutil.rmtree(images, ignore_errors=True)
+        if page_images and tmp_images.is_dir():
+            os.replace(tmp_images, images)
     except BaseException:
         tmp.unlink(missing_ok=True)
         tmp_meta.unlink(missing_ok=True)
+        shutil.rmtree(tmp_images, ignore_errors=True)
         raise
     finally:
         src.close()
     summary["defendant_names"] = defendant_names
     summary["public_db"] = str(out_path)
     summary["metadata"] = str(meta_path)
+    if page_images:
+        summary["page_images"] = str(images)
     return summary
 
 
@@ -174,13 +215,25 @@ def metadata_path(public_db: str | os.PathLike) -> Path:
     return path.with_name(f"{path.stem}.metadata.json")
 
 
-def _build(src: sqlite_utils.Database, dst: sqlite_utils.Database, defendant_names: str) -> dict[str, Any]:
+def _create(dst: sqlite_utils.Database, table: Table) -> None:
+    dst[table.name].create(
+        {c.name: c.type for c in table.columns},
+        pk=table.pk[0] if len(table.pk) == 1 else table.pk,
+        strict=True,
+    )
+
+
+def _build(
+    src: sqlite_utils.Database,
+    dst: sqlite_utils.Database,
+    defendant_names: str,
+    database: str = "public",
+    images_dir: Path | None = None,
+    options: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    options = options or {}
     for table in TABLES:
-        dst[table.name].create(
-            {c.name: c.type for c in table.columns},
-            pk=table.pk[0] if len(table.pk) == 1 else table.pk,
-            strict=True,
-        )
+        _create(dst, table)
 
     names = _sensitive_names(src, defendant_names)
     redactors: dict[str, Redactor] = {}
@@ -244,7 +297,44 @@ def _build(src: sqlite_utils.Database, dst: sqlite_utils.Database, defendant_nam
             dst[table.name].create_index(list(columns))
     for view in VIEWS:
         dst.create_view(view.name, view.sql.strip())
+
+    if options.get("metrics"):
+        summary.update(_add_metrics(src, dst, database, images_dir, options))
+    if options.get("search"):
+        summary["search_text"] = add_search(dst)
     return summary
+
+
+def _add_metrics(
+    src: sqlite_utils.Database, dst: sqlite_utils.Database, database: str, images_dir: Path | None,
+    options: dict[str, Any],
+) -> dict[str, Any]:
+    """The timeline metrics and the provenance links (publish(..., metrics=True))."""
+    courts = {r["document"]: r["court"] for r in dst.query("SELECT document, court FROM cases")}  # as published
+    report = compute_for_publish(src, courts, options.get("today"), options.get("as_of"))
+    out: dict[str, Any] = {}
+    rows = metric_rows(report)
+    for table in METRIC_TABLES + (FACT_SOURCES,):
+        _create(dst, table)
+    for table in METRIC_TABLES:
+        dst[table.name].insert_all(
+            (_only(table.column_names, r) for r in rows[table.name]), batch_size=1000
+        )
+        out[table.name] = dst[table.name].count
+    dst[FACT_SOURCES.name].insert_all(
+        fact_source_rows(src, database, images_dir, options.get("roots")), batch_size=1000
+    )
+    out[FACT_SOURCES.name] = dst[FACT_SOURCES.name].count
+    if images_dir is not None:
+        out["page_images_rendered"] = len(list(images_dir.glob("*.png")))
+        out["facts_without_page_image"] = dst.execute(
+            "SELECT count(*) FROM fact_sources WHERE page_image IS NULL"
+        ).fetchone()[0]
+    for table in METRIC_TABLES + (FACT_SOURCES,):
+        for columns in table.indexes:
+            dst[table.name].create_index(list(columns))
+    out["censoring"] = report.censoring_statement()
+    return out
 
 
 def _only(columns: list[str], row: dict[str, Any]) -> dict[str, Any]:

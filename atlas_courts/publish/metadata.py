@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..errors import UsageError
+from .dashboard import dashboard_config
+from .measures import METRIC_TABLES
+from .provenance import FACT_SOURCES
 from .queries import CANNED_QUERIES, VIEWS
-from .tables import TABLES
+from .search import SEARCH_TEXT, fts_tables
+from .tables import TABLES, Table
+from .units import PINT_UNITS, with_unit
+from .user_queries import METRIC_QUERIES, SEARCH_QUERIES
 
 TITLE = "atlas_courts"
 DESCRIPTION = (
@@ -28,29 +35,51 @@ DEFENDANT_NAME_DESCRIPTIONS = {
 }
 
 
-def metadata(database: str = "public", *, defendant_names: str = "initials") -> dict[str, Any]:
-    """Datasette metadata for the database named ``database`` (the file's stem)."""
+def _entry(table: Table, *, hidden: bool = False) -> dict[str, Any]:
+    entry: dict[str, Any] = {"description": table.description, "columns": {c.name: with_unit(c) for c in table.columns}}
+    units = {c.name: c.unit for c in table.columns if c.unit in PINT_UNITS}
+    if units:
+        entry["units"] = units
+    if table.facets:
+        entry["facets"] = list(table.facets)
+    if hidden:
+        entry["hidden"] = True
+    return entry
+
+
+def metadata(
+    database: str = "public", *, defendant_names: str = "initials", metrics: bool = False, search: bool = False
+) -> dict[str, Any]:
+    """Datasette metadata for the database named ``database`` (the file's stem):
+    the same options as ``publish`` gives the file, so the two always agree."""
     if defendant_names not in DEFENDANT_NAME_DESCRIPTIONS:
         raise UsageError(f"defendant_names must be 'initials' or 'full', got {defendant_names!r}")
     tables: dict[str, Any] = {}
     for table in TABLES:
-        columns = {c.name: c.description for c in table.columns}
+        entry = _entry(table)
         if table.name == "defendants":
-            columns["name"] = DEFENDANT_NAME_DESCRIPTIONS[defendant_names]
-        entry: dict[str, Any] = {"description": table.description, "columns": columns}
-        units = {c.name: c.unit for c in table.columns if c.unit}
-        if units:
-            entry["units"] = units
-        if table.facets:
-            entry["facets"] = list(table.facets)
+            name = next(c for c in table.columns if c.name == "name")
+            entry["columns"]["name"] = with_unit(replace(name, description=DEFENDANT_NAME_DESCRIPTIONS[defendant_names]))
         tables[table.name] = entry
     for view in VIEWS:
-        entry = {"description": view.description, "columns": {c.name: c.description for c in view.columns}}
-        units = {c.name: c.unit for c in view.columns if c.unit}
+        entry = {"description": view.description, "columns": {c.name: with_unit(c) for c in view.columns}}
+        units = {c.name: c.unit for c in view.columns if c.unit in PINT_UNITS}
         if units:
             entry["units"] = units
         tables[view.name] = entry
-    return {
+    queries = list(CANNED_QUERIES)
+    plugins: dict[str, Any] = {}
+    if metrics:
+        for table in METRIC_TABLES + (FACT_SOURCES,):
+            tables[table.name] = _entry(table)
+        queries += METRIC_QUERIES
+        plugins["datasette-dashboards"] = dashboard_config(database)
+    if search:
+        tables[SEARCH_TEXT.name] = _entry(SEARCH_TEXT)
+        for table in fts_tables():
+            tables[table.name] = _entry(table, hidden=table.name.endswith(("_data", "_idx", "_docsize", "_config")))
+        queries += SEARCH_QUERIES
+    out = {
         "title": TITLE,
         "description": DESCRIPTION,
         "license": LICENSE,
@@ -63,8 +92,11 @@ def metadata(database: str = "public", *, defendant_names: str = "initials") -> 
                 "tables": tables,
                 "queries": {
                     q.name: {"sql": q.sql.strip(), "title": q.title, "description": q.description}
-                    for q in CANNED_QUERIES
+                    for q in queries
                 },
             }
         },
     }
+    if plugins:
+        out["plugins"] = plugins
+    return out

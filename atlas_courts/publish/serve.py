@@ -9,6 +9,23 @@ from pathlib import Path
 
 from ..errors import UsageError
 from .build import metadata_path
+from .provenance import STATIC_MOUNT, pages_dir
+
+# Plugins that write to a database or change its schema: the public instance
+# must not run with any of them installed.
+WRITE_PLUGINS = frozenset({
+    "datasette-write", "datasette-write-ui", "datasette-insert", "datasette-insert-api", "datasette-upload-csvs",
+    "datasette-upload-dbs", "datasette-edit-schema", "datasette-edit-templates", "datasette-configure-fts",
+    "datasette-import", "datasette-enrichments", "datasette-comments",
+    "datasette-saved-queries", "datasette-queries",
+})
+
+
+def installed_write_plugins() -> list[str]:
+    """Installed Datasette plugins known to write (empty on a correct install)."""
+    from datasette.plugins import get_plugins
+
+    return sorted(p["name"] for p in get_plugins() if p["name"] in WRITE_PLUGINS)
 
 # Datasette settings of the public instance (docs.datasette.io/en/0.65/settings.html).
 SETTINGS: dict[str, bool | int] = {
@@ -60,6 +77,13 @@ def serve_command(
     ]
     for name, value in SETTINGS.items():
         command += ["--setting", name, _setting_value(value)]
+    images = pages_dir(path)
+    if images.is_dir():
+        # Published with --page-images: the rendered pages and their viewer.
+        command += ["--static", f"{STATIC_MOUNT}:{images}"]
+    writers = installed_write_plugins()
+    if writers:
+        raise UsageError(f"serve: plugins that write are installed ({', '.join(writers)}): uninstall them first")
     return command
 
 

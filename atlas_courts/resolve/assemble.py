@@ -237,8 +237,7 @@ def _defendants(extraction: Extraction, catalog: Catalog, record_type: str | Non
         for charge, span in charges:
             c = Charge(charge.offence, charge.category, list(charge.statutes), charge.verdict, charge.provenance)
             if verdict == "convicted_and_acquitted":
-                acquitted = any(a <= (charge.provenance.start or 0) < b for a, b in acquitted_spans) if charge.provenance else False
-                c.verdict = "acquitted" if acquitted else "convicted"
+                c.verdict = "acquitted" if _named_in(extraction.document.text, charge, acquitted_spans) else "convicted"
             elif verdict in ("convicted", "acquitted", "dismissed"):
                 c.verdict = verdict
             else:
@@ -263,6 +262,25 @@ def _defendants(extraction: Extraction, catalog: Catalog, record_type: str | Non
             )
         )
     return out
+
+
+def _named_in(text: str, charge: Charge, spans: list[tuple[int, int]]) -> bool:
+    """Whether an acquittal sentence names this charge: its offence's words or one of its
+    provisions ("1. ABSOLVER a J. C. P. … por el delito de privación ilegítima de la libertad (art. 141 del CP)")."""
+    for a, b in spans:
+        chunk = text[a:b].lower()
+        if re.search(r"\bcounts?\s+of\b", chunk):
+            continue  # acquitted on some counts of an offence still convicted on others (ANNOTATION.md)
+        if charge.provenance and a <= (charge.provenance.start or 0) < b:
+            return True
+        key = offence_key(charge.offence or "")
+        if key and all(w in chunk for w in key.split()):
+            return True
+        for sid in charge.statutes:
+            article = sid.rsplit(":", 1)[-1]
+            if re.search(r"\b(?:art(?:[ií]culo)?s?\.?|sec(?:tion)?s?\.?|§)\s*" + re.escape(article) + r"\b", chunk):
+                return True
+    return False
 
 
 def _acquittal_spans(extraction: Extraction, person: Mention) -> list[tuple[int, int]]:

@@ -314,3 +314,91 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         ("ingest_errors", ["run"]),
     ]:
         db[table].create_index(columns)
+
+
+@MIGRATIONS()
+def m002_gold_annotations(db: sqlite_utils.Database) -> None:
+    """Human corrections, kept apart from the predictions (``mentions``, ``cases``, …).
+
+    ``gold_imports``: one row per imported file (who imported it, when, what was
+    accepted and rejected). ``gold_regions``: the stretches of a document an
+    analyst reviewed; inside a region the gold spans are complete (a prediction
+    the analyst deleted is a negative). ``gold_mentions``: the spans, checked
+    against the stored text version (``text_sha256``). ``gold_records``:
+    case-record-level corrections (a verdict, a sentence), as contract JSON.
+    """
+    doc_fk = [("document", "documents", "sha256")]
+    db["gold_imports"].create(
+        {
+            "id": str,
+            "file": str,
+            "format": str,
+            "imported_by": str,
+            "imported_at": str,
+            "tasks": int,
+            "spans": int,
+            "rejected": int,
+            "report": str,  # JSON: counts and the rejected spans with their reasons
+        },
+        pk="id",
+        not_null=["file", "format", "imported_by", "imported_at", "tasks", "spans", "rejected", "report"],
+        strict=True,
+    )
+    db["gold_regions"].create(
+        {
+            "id": str,
+            "document": str,
+            "import": str,
+            "task": str,  # the tool's task id, as given
+            "char_start": int,
+            "char_end": int,
+            "text_sha256": str,  # sha256 of the document text the spans were checked against
+            "labels": str,  # JSON list: the labels this region is complete for (null: every label)
+            "annotator": str,
+            "annotated_at": str,
+        },
+        pk="id",
+        not_null=["document", "import", "char_start", "char_end", "text_sha256", "annotator"],
+        foreign_keys=doc_fk + [("import", "gold_imports", "id")],
+        strict=True,
+    )
+    db["gold_mentions"].create(
+        {
+            "id": str,
+            "document": str,
+            "region": str,
+            "label": str,
+            "char_start": int,
+            "char_end": int,
+            "text": str,
+            "attrs": str,  # JSON object (e.g. the tool's per-span choices)
+            "annotator": str,
+            "annotated_at": str,
+        },
+        pk="id",
+        not_null=["document", "region", "label", "char_start", "char_end", "text", "attrs", "annotator"],
+        foreign_keys=doc_fk + [("region", "gold_regions", "id")],
+        strict=True,
+    )
+    db["gold_records"].create(
+        {
+            "id": str,
+            "document": str,
+            "import": str,
+            "record": str,  # JSON: a full or partial case record (the DESIGN.md contract)
+            "annotator": str,
+            "annotated_at": str,
+        },
+        pk="id",
+        not_null=["document", "import", "record", "annotator"],
+        foreign_keys=doc_fk + [("import", "gold_imports", "id")],
+        strict=True,
+    )
+    for table, columns in [
+        ("gold_regions", ["document"]),
+        ("gold_regions", ["import"]),
+        ("gold_mentions", ["document"]),
+        ("gold_mentions", ["region"]),
+        ("gold_records", ["document"]),
+    ]:
+        db[table].create_index(columns)
