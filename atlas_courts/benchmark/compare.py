@@ -179,7 +179,8 @@ def benchmark(
             continue
         pct = percentile_rank(s.median, [p.median for p in medians]) if s and s.median is not None and s.n >= min_n else None
         stages.append(StageComparison(stage.name, stage.label, s, pooled.get(stage.name), medians, pct))
-    notes = list(report.notes)
+    involved = mine + peer_timelines
+    notes = list(report.notes) if any(t.case.source == "documents" for t in involved) else []
     if not peer_units:
         notes.append(f"No peer {unit_type} in the data" + (f" for {country}" if peers == "country" else "") + ": nothing to compare with.")
     keys = {t.case.key for t in mine} | {t.case.key for t in peer_timelines}

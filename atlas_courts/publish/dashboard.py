@@ -54,7 +54,7 @@ def dashboard_config(database: str) -> dict[str, Any]:
             "query": f"SELECT round(100.0 * sum(m.convicted) / nullif(count(*), 0), 0) AS pct FROM measured_cases AS m "
                      f"WHERE m.pending = 0 {_CASE_FILTERS}",
             "library": "metric",
-            "display": {"field": "pct", "suffix": "% of decided cases"},
+            "display": {"field": "pct", "suffix": "% of cases no longer pending"},
         },
         "stage-durations": {
             "title": "Stage durations (days; ended stages, one dot per case)",

@@ -20,7 +20,8 @@ from ..metrics.cases import load_cases
 from ..metrics.estimate import METHOD_NOTES
 from ..metrics.groups import DIMENSION_NOTES
 from ..metrics.report import MetricsReport, compute_metrics
-from ..metrics.timeline import QUALITY_RULES, STAGES
+from ..errors import UsageError
+from ..metrics.timeline import QUALITY_RULES, STAGES, precision
 from .tables import CATEGORY, Column, Table
 
 STAGE_NAMES = ", ".join(s.name for s in STAGES)
@@ -228,11 +229,13 @@ def _j(values) -> str:
 def compute_for_publish(src: sqlite_utils.Database, courts: dict[str, str | None], today: datetime.date | None,
                         as_of: str | None) -> MetricsReport:
     """The metrics of atlas.db, with each document's court as published (``courts``)."""
+    if as_of is not None and precision(as_of) != "day":
+        raise UsageError(f"as_of must be a date YYYY-MM-DD, got {as_of!r}")
     cases = load_cases(src, as_of=as_of)
     for c in cases:
         if c.document is not None:
             c.court = courts.get(c.document)
-    return compute_metrics(src, cases=cases, today=today)
+    return compute_metrics(src, cases=cases, today=today, as_of=as_of)
 
 
 def metric_rows(report: MetricsReport) -> dict[str, Iterator[dict[str, Any]] | list[dict[str, Any]]]:

@@ -94,9 +94,12 @@ def _addresses(span: Span, text: str, keys: list[set[str]], appellants: list[int
     chunk = text[span.start : span.end]
     if _GENERIC_APPELLANT.search(chunk):
         return appellants or list(range(len(keys)))
-    if _GENERIC_ALL.search(chunk) or re.search(r"\b(?:he|she|him|her|they|them|él|ella|ellos)\b", chunk, re.I):
+    if _GENERIC_ALL.search(chunk):
         return list(range(len(keys)))
     return []
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their|él|ella|ellos|ellas)\b", re.I)
 
 
 def _named(key: set[str], words: set[str]) -> bool:
@@ -141,11 +144,17 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     operative_sentences = [s for sec in operative for s in sentences(text, sec.start, sec.end)]
     undecided = [i for i in range(len(defendants)) if outcomes[i].decided_by is None]
     decided_here: dict[int, list[str]] = {}
+    last: list[int] = []
     for span in operative_sentences:
+        addressed = _addresses(span, text, keys, appellants)
+        if not addressed and last and _PRONOUN.search(text[span.start : span.end]):
+            addressed = last  # "I sentence him …": whoever the previous sentence was about
+        if addressed:
+            last = addressed
         verdict = _sentence_verdict(_mentions_in(cues, span))
         if verdict is None:
             continue
-        addressed = _addresses(span, text, keys, appellants) or appellants or undecided
+        addressed = addressed or appellants or undecided
         for i in addressed:
             if outcomes[i].decided_by == "status" and verdict == "convicted" and not _names(span, text, keys[i]):
                 continue
@@ -164,7 +173,7 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             continue
         found: list[str] = []
         for clause in clauses:
-            positions = _name_positions(text, clause, keys[i])
+            positions = _name_positions(text, clause, keys[i], i)
             if not positions:
                 continue
             near = _mentions_in(outcome_cues, clause)
@@ -181,7 +190,16 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     for i, outcome in enumerate(outcomes):
         if outcome.verdict not in ("convicted", "mixed", "convicted_and_acquitted"):
             continue
-        spans = [s for s in operative_sentences if i in _addresses(s, text, keys, appellants)]
+        spans = []
+        last = []
+        for s_ in operative_sentences:
+            addressed = _addresses(s_, text, keys, appellants)
+            if not addressed and last and _PRONOUN.search(text[s_.start : s_.end]):
+                addressed = last
+            if addressed:
+                last = addressed
+            if i in addressed or (not addressed and i in (appellants or undecided)):
+                spans.append(s_)
         sentence = _sentence_from(spans, text, penalties, money, doc)
         if sentence.imprisonment_months is None and not (sentence.life or sentence.death):
             # Affirmed without restating the penalty: the trial judgment's, quoted or narrated.
@@ -214,13 +232,32 @@ def _clauses(text: str, span: Span) -> list[Span]:
     return out
 
 
-def _name_positions(text: str, span: Span, key: set[str]) -> list[int]:
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_ORDINAL_REF = re.compile(
+    r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>" + "|".join(_ORDINALS) + r"))\s+(?:accused|defendant)\b", re.I
+)
+
+
+def _ordinal_positions(text: str, span: Span, index: int) -> list[int]:
+    """ "the 2nd accused", "the second defendant": the accused by their place in the caption."""
+    out = []
+    for m in _ORDINAL_REF.finditer(text, span.start, span.end):
+        n = int(m.group("num")) if m.group("num") else _ORDINALS.index(m.group("word").lower()) + 1
+        if n == index + 1:
+            out.append(m.start())
+    return out
+
+
+def _name_positions(text: str, span: Span, key: set[str], index: int | None = None) -> list[int]:
     chunk = _fold(text[span.start : span.end])
-    return sorted(
+    found = [
         span.start + m.start()
         for t in key if len(t) >= 4
         for m in re.finditer(r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])", chunk)
-    )
+    ]
+    if index is not None:
+        found += _ordinal_positions(text, span, index)
+    return sorted(found)
 
 
 def _names(span: Span, text: str, key: set[str]) -> bool:
