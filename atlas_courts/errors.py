@@ -80,6 +80,13 @@ class CorruptFile(IngestError):
 
 
 class EncryptedFile(IngestError):
+    """Needs a password to open (a user password), whatever the algorithm (RC4, AES-128, AES-256).
+
+    A PDF with an owner password only opens without one in every reader: its
+    permission flags are advice to viewers, not protection of the content, so it is
+    read like any other PDF and is not ``encrypted`` (decided in issue 6).
+    """
+
     error_class = "encrypted"
     status = "encrypted"
 

@@ -73,7 +73,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         "convicted",
         re.compile(
             r"\bguilty\b|\bGUILTY\b|\bconvict(?:ed|ion|s)?\b|\bCONDENAR\b|\bcondena(?:r|do|da|dos|das|mos|ndo|ron)?\b|\bconden[oó]\b|"
-            r"\bculpables?\b|"
+            r"\bculpables?\b|\bcondemn(?:ed|ing|s)?\b|"
             r"\bsentenced\b|\bsentencing\b|\bshall\s+suffer\b|\bto\s+suffer\b|\bsufrir\b|\bimpose[sd]?\b|\bimponer\b",
             re.I,
         ),

@@ -41,7 +41,7 @@ _GENERIC_ALL = re.compile(
     re.I,
 )
 # A sentence that imposes (or narrates the imposing of) a penalty.
-_SENTENCING = re.compile(r"sentenc|\bconden\w*|\bpena\b|to\s+suffer|sufrir|impos(?:ed|ing)|impuso|awarded", re.I)
+_SENTENCING = re.compile(r"sentenc|\bconden\w*|\bcondemn\w*|\bpena\b|to\s+suffer|sufrir|impos(?:ed|ing)|impuso|awarded", re.I)
 # The law's penalty, not the court's sentence: "punishable by reclusion temporal to reclusion perpetua".
 _STATUTORY = re.compile(
     r"punish|imposable|prescrib|shall\s+be\s+imposed|penali[sz]ed|provides?\s+(?:for\s+)?(?:the\s+)?penalt|"
@@ -166,17 +166,20 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     #    the defendant's name in each clause that names them ("Benito Guevara fallecio …;
     #    Martin Montoya fue absuelto, por duda racional; Santos Toledo fue condenado …").
     body_sentences = sentences(text, 0, operative[0].start if operative else len(text))
-    clauses = [c for span in body_sentences for c in _clauses(text, span)]
+    clauses = [(span, c) for span in body_sentences for c in _clauses(text, span)]
     outcome_cues = [c for c in cues if c.value in ("acquitted", "convicted", "dismissed", "unknown")]
     for i, d in enumerate(defendants):
         if outcomes[i].decided_by:
             continue
         found: list[str] = []
-        for clause in clauses:
+        for sentence_span, clause in clauses:
             positions = _name_positions(text, clause, keys[i], i)
             if not positions:
                 continue
             near = _mentions_in(outcome_cues, clause)
+            if not near:
+                # "condemned A to one year; B to ten months; …": the verb earlier in the sentence
+                near = [c for c in _mentions_in(outcome_cues, sentence_span) if c.end <= clause.start][-1:]
             if near:
                 # A verb governs the list after it ("absolvio a A, B y C, y condeno a D"): the
                 # nearest cue before the name first; after it ("A fue absuelto") otherwise.
@@ -211,13 +214,28 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
                 if _SENTENCING.search(text[s.start : s.end]) and not _STATUTORY.search(text[s.start : s.end])
                 and (i in (addressed := _addresses(s, text, keys, appellants)) or not addressed)
             ]
-            trial = _sentence_from(earlier, text, penalties, [], doc)
+            trial = _sentence_from(_own_clauses(earlier, text, keys, i), text, penalties, [], doc)
             for attr in ("imprisonment_months", "imprisonment_min_months", "life", "death", "suspended"):
                 if getattr(sentence, attr) in (None, False):
                     setattr(sentence, attr, getattr(trial, attr))
             sentence.provenance.extend(trial.provenance)
         outcome.sentence = sentence
     return outcomes
+
+
+def _own_clauses(spans: list[Span], text: str, keys: list[set[str]], i: int) -> list[Span]:
+    """Distributive sentences give each accused their own term ("condemned A to one year's
+    imprisonment; B to ten months' …; and C to one month's"): when the clauses of a sentence
+    name different accused, only the clauses naming this one count."""
+    out: list[Span] = []
+    for span in spans:
+        parts = _clauses(text, span)
+        naming = [c for c in parts if any(_name_positions(text, c, k) for k in keys)]
+        if len(naming) > 1:
+            out.extend(c for c in parts if _name_positions(text, c, keys[i], i))
+        else:
+            out.append(span)
+    return out
 
 
 def _clauses(text: str, span: Span) -> list[Span]:

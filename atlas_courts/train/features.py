@@ -82,6 +82,16 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
     return f">{edges[-1]:g}"
 
 
+def _top_cue(feats: dict[str, float]) -> str | None:
+    scores: dict[str, float] = {}
+    for k, v in feats.items():
+        if k.startswith("before:"):
+            scores[k[7:]] = scores.get(k[7:], 0.0) + v
+        elif k.startswith("after:"):
+            scores[k[6:]] = scores.get(k[6:], 0.0) + 0.6 * v
+    return max(scores, key=lambda t: (scores[t], t)) if scores else None
+
+
 def event_feature_dicts(extraction: Extraction, candidates: list[DateCandidate], *, before: int = 80,
                         after: int = 40) -> list[dict[str, float]]:
     text = extraction.document.text
@@ -97,6 +107,9 @@ def event_feature_dicts(extraction: Extraction, candidates: list[DateCandidate],
     seen: set[str] = set()
     out = []
     n = max(1, len(text))
+    typed = {c.rule_type for c in candidates if c.rule_type}
+    plausible = sorted({c.mention.value for c in candidates if not decided or c.mention.value[:10] <= decided[:10]})
+    rank = {v: i for i, v in enumerate(plausible)}
     for c in candidates:
         d = c.mention
         section = section_of(secs, d.start)
@@ -122,6 +135,16 @@ def event_feature_dicts(extraction: Extraction, candidates: list[DateCandidate],
                 years = int(decided[:4]) - int(value[:4])
                 feats[f"years_before={_bucket(years, (0, 1, 3, 10, 40))}"] = 1.0
         feats[f"position={_bucket(d.start / n, (0.05, 0.2, 0.5, 0.8, 0.95))}"] = 1.0
+        if d.value in rank:
+            feats[f"value_rank={min(rank[d.value], 3)}"] = 1.0
+            if rank[d.value] == len(rank) - 1:
+                feats["latest_plausible"] = 1.0
+        cue = _top_cue(feats)
+        if cue:
+            feats[f"top_cue={cue}"] = 1.0
+            feats[f"top_cue={cue}&section={section}"] = 1.0
+            if cue not in typed:
+                feats[f"top_cue={cue}&untyped_in_doc"] = 1.0
         feats[f"occurrences={min(counts[d.value], 3)}"] = 1.0
         if d.value in seen:
             feats["repeated"] = 1.0
