@@ -12,6 +12,7 @@ PORT   ?= 8001
 run: install build publish serve
 
 test: install
+	@bash scripts/install_system_deps.sh --browser
 	$(BIN)/python -m pytest -q
 
 install: system-deps $(STAMP)

@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Install the system programs that ingest needs, if they are missing:
-#   tesseract (OCR) with English, Spanish and Thai data, and poppler-utils (pdftoppm).
+#   tesseract (OCR) with English, Spanish and Thai data, and poppler-utils (pdftoppm);
+#   with --browser also Debian's chromium, which the browser test drives through Playwright
+#   (Playwright's own browser download is never used: it cannot work offline).
 # Idempotent: does nothing when everything is already there. Debian/Ubuntu (apt-get).
 set -euo pipefail
 
 PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-tha poppler-utils)
 LANGS=(eng spa tha)
+BROWSER=0
+for arg in "$@"; do
+    case "$arg" in
+        --browser) BROWSER=1 ;;
+        *) printf 'install_system_deps: error: unknown option %s (known: --browser)\n' "$arg" >&2; exit 2 ;;
+    esac
+done
+if [ "$BROWSER" -eq 1 ]; then
+    PACKAGES+=(chromium)
+fi
 
 say() { printf 'install_system_deps: %s\n' "$*"; }
 die() { printf 'install_system_deps: error: %s\n' "$*" >&2; exit 1; }
@@ -22,9 +34,12 @@ else
     missing+=("tesseract")
 fi
 command -v pdftoppm >/dev/null 2>&1 || missing+=("pdftoppm")
+if [ "$BROWSER" -eq 1 ] && ! command -v chromium >/dev/null 2>&1; then
+    missing+=("chromium")
+fi
 
 if [ "${#missing[@]}" -eq 0 ]; then
-    say "nothing to do: tesseract ($(tesseract --version 2>&1 | head -n1)) with ${LANGS[*]}, and pdftoppm are installed"
+    say "nothing to do: tesseract ($(tesseract --version 2>&1 | head -n1)) with ${LANGS[*]}, and pdftoppm are installed$([ "$BROWSER" -eq 1 ] && echo ', and chromium')"
     exit 0
 fi
 say "missing: ${missing[*]}"
@@ -52,4 +67,7 @@ have_langs="$(tesseract --list-langs 2>&1 || true)"
 for lang in "${LANGS[@]}"; do
     grep -qx "$lang" <<<"$have_langs" || die "tesseract language data '$lang' is still missing"
 done
+if [ "$BROWSER" -eq 1 ]; then
+    command -v chromium >/dev/null 2>&1 || die "chromium is still missing after the install"
+fi
 say "installed: ${PACKAGES[*]}"

@@ -55,7 +55,10 @@ def test_open_db_sets_wal_foreign_keys_and_migrates_once(tmp_path: Path) -> None
     db.close()
     db = open_db(path)
     assert dump(db) == before
-    assert [r["name"] for r in db["_sqlite_migrations"].rows] == ["m001_initial"]
+    # Each migration ran exactly once, in order, and none was recorded twice by the second open.
+    names = [r["name"] for r in db["_sqlite_migrations"].rows]
+    assert names == ["m001_initial", "m002_gold_annotations"]
+    assert len(set(names)) == len(names)
     db.close()
 
 
