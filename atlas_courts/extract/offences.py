@@ -33,6 +33,7 @@ _OFFENCE_PATTERNS = [
     re.compile(
         r"\b(?:(?:the\s+)?(?:crimes?|offen[cs]es?|felon(?:y|ies)|charges?)\s+of|guilty\s+(?:beyond\s+(?:a\s+)?reasonable\s+doubt\s+)?of(?:\s+the\s+crimes?\s+of)?|"
         r"charged\s+with(?:\s+the\s+crimes?\s+of)?|convicted\s+(?:him|her|them|the\s+\w+\s+)?(?:of|for)(?:\s+the\s+crimes?\s+of)?|"
+        r"charging\s+[^.;]{3,200}?\s+with(?:\s+the\s+crimes?\s+of)?|"
         r"commission\s+of(?:\s+the\s+offen[cs]e\s+of)?)\s+(?:the\s+)?(?:crime\s+of\s+)?(?P<o>[A-Za-z][\w'’ \n-]{2,110}?)" + _STOP,
         re.I,
     ),
@@ -64,13 +65,43 @@ def _category_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-def category_from_words(offence: str | None) -> str | None:
-    """The category the wording names, or None when it names none of the five."""
+@lru_cache(maxsize=1)
+def _child_context() -> re.Pattern[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return re.compile(data["child_context"], re.I)
+
+
+def about_a_child(text: str) -> bool:
+    """Whether the text speaks of a minor: a child word, or an age under 18."""
+    for m in _child_context().finditer(text):
+        if m.group("age") is None or int(m.group("age")) < 18:
+            return True
+    return False
+
+
+_SEXUAL_OFFENCE = re.compile(r"\b(?:rape|violaci[oó]n|abuso\s+sexual|lascivious|acts\s+of\s+lasciviousness|sexual\s+assault|zina)\b", re.I)
+
+
+def is_sexual_offence(offence: str | None) -> bool:
+    return bool(offence and _SEXUAL_OFFENCE.search(offence))
+
+
+@lru_cache(maxsize=1)
+def _other_offences() -> re.Pattern[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return re.compile(data["other"], re.I)
+
+
+def category_from_words(offence: str | None, *, with_other: bool = False) -> str | None:
+    """The category the wording names; None when it names none of the five (or, with
+    ``with_other``, "other" when it names a known offence outside them: estafa, murder, robo…)."""
     if not offence:
         return None
     for category, pattern in _category_patterns():
         if pattern.search(offence):
             return category
+    if with_other and _other_offences().search(offence):
+        return "other"
     return None
 
 

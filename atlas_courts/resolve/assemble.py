@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.offences import category_from_words, offence_key
+from ..extract.offences import about_a_child, category_from_words, is_sexual_offence, offence_key
 from ..extract.text import sentence_at, sentences
 from ..records import (
     CaseInfo,
@@ -195,9 +195,30 @@ def _charges(extraction: Extraction, catalog: Catalog) -> list[tuple[Charge, tup
         out.append((charge, span))
     # An offence phrase with neither a provision nor a recognisable category, beside charges
     # that have them, is narration ("the offense for which he was convicted"), not a charge.
-    anchored = [c for c, _s in out if c.statutes or category_from_words(c.offence)]
-    if anchored:
-        out = [(c, sp) for c, sp in out if c.statutes or category_from_words(c.offence)]
+    def anchored(c: Charge) -> bool:
+        return bool(c.statutes) or category_from_words(c.offence, with_other=True) is not None
+
+    if any(anchored(c) for c, _s in out):
+        out = [(c, sp) for c, sp in out if anchored(c)]
+    # A sexual offence against a child is sexual exploitation (ANNOTATION.md: adult rape is other).
+    text = extraction.document.text
+    for c, (a, b) in out:
+        if c.category in (None, "other") and is_sexual_offence(c.offence) and about_a_child(text[a:b]):
+            c.category = "sexual_exploitation"
+        # A charge named only generically ("the offense punished by section 733") takes the
+        # category its sentence names ("is 'a pimp or procurer,' guilty of the offense …").
+        generic = re.fullmatch(
+            r"(?:an?\s+|the\s+)?(?:offen[cs]e|violation|crime|sections?|secs?\.|art(?:icle|[ií]culo)?s?\.?|§)(?:\s+.*)?", c.offence or "", re.I
+        )
+        if c.category in (None, "other") and generic:
+            from_sentence = category_from_words(text[a:b])
+            if from_sentence:
+                c.category = from_sentence
+    # A charge with no provision of its own, of the same category as one that has provisions, is
+    # that charge named again ("statutory rape", then "violation of Section 5 of R.A. 7610").
+    # ("other" gathers distinct offences — murder and robbery — so it is left alone.)
+    with_statutes = {c.category for c, _s in out if c.statutes} - {"other"}
+    out = [(c, sp) for c, sp in out if c.statutes or c.category not in with_statutes]
     return out
 
 
