@@ -27,7 +27,10 @@ from ..store.schema import pending_migrations
 from .durations import DurationCounts, precision, stage_durations
 from .metadata import metadata
 from .measures import METRIC_TABLES, compute_for_publish, metric_rows
-from .names import PERSON, VICTIM, Redactor, initials, name_variants
+from ..privacy import DocumentRedactor, Redactor, check_file, detect
+from ..privacy.names import fold
+from ..records import PAGE_SEPARATOR
+from .names import initials
 from .provenance import FACT_SOURCES, fact_source_rows, pages_dir
 from .search import add_search
 from .queries import VIEWS
@@ -91,38 +94,104 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
     return db
 
 
-def _sensitive_names(src: sqlite_utils.Database, defendant_names: str) -> dict[str, list[tuple[str, str]]]:
-    """Per document: (name, placeholder) pairs to replace in free-text columns."""
-    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    defendants: dict[str, set[str]] = defaultdict(set)
-    for row in src.query("SELECT document, name FROM defendants"):
-        for variant in name_variants(row["name"]):
-            defendants[row["document"]].add(variant.casefold())
-            if defendant_names == "initials":
-                names[row["document"]].append((variant, initials(row["name"]) or PERSON))
+def _known_persons(src: sqlite_utils.Database) -> dict[str, list[tuple[str, str]]]:
+    """Per document: (name, role) of the persons the stored record already
+    knows: its defendants, and PERSON mentions (rules or a trained model,
+    with their role; a mention without one is an unknown person, redacted)."""
+    known: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in src.query("SELECT document, name FROM defendants WHERE name IS NOT NULL"):
+        known[row["document"]].append((row["name"], "defendant"))
     for row in src.query(
         "SELECT document, label, text, value, attrs FROM mentions "
         "WHERE label = 'PERSON' OR upper(label) LIKE '%VICTIM%' OR attrs LIKE '%victim%'"
     ):
         attrs = json.loads(row["attrs"] or "{}")
         role = str(attrs.get("role", "")).lower() if isinstance(attrs, dict) else ""
-        is_victim = "VICTIM" in row["label"].upper() or role == "victim"
-        if not is_victim and row["label"] != "PERSON":
+        if "VICTIM" in row["label"].upper() or role in ("victim", "complainant"):
+            role = "victim"
+        elif row["label"] != "PERSON":
             continue
-        texts = [row["text"]]
+        elif role == "minor":
+            role = "victim"
+        elif role not in ("defendant", "witness", "judge", "lawyer", "police"):
+            role = "unknown"
         value = json.loads(row["value"]) if row["value"] else None
-        if isinstance(value, str):
-            texts.append(value)
-        for text in texts:
-            if is_victim:
-                names[row["document"]].append((text, VICTIM))
-            elif defendant_names == "full" and (
-                role == "defendant" or " ".join(text.split()).casefold() in defendants[row["document"]]
-            ):
-                continue  # the publisher chose to publish defendants' names
-            else:
-                names[row["document"]].append((text, PERSON))
-    return names
+        for text in {row["text"], value if isinstance(value, str) else row["text"]}:
+            known[row["document"]].append((text, role))
+    return known
+
+
+def _document_text(src: sqlite_utils.Database, document: str) -> str:
+    pages = [r["text"] for r in src.query("SELECT text FROM pages WHERE document = ? ORDER BY number", [document])]
+    return PAGE_SEPARATOR.join(pages)
+
+
+class _Redaction:
+    """The redactors of one publish: one per document (built on first use from
+    the document's text and record), and one over all documents for values
+    that belong to none (metric labels, imported rows)."""
+
+    def __init__(self, src: sqlite_utils.Database, defendant_names: str):
+        self.src = src
+        self.defendant_names = defendant_names
+        self.known = _known_persons(src)
+        self.documents: dict[str, DocumentRedactor] = {}
+
+    def __call__(self, document: str | None) -> Redactor:
+        if document is None:
+            return self.global_redactor()
+        if document not in self.documents:
+            text = _document_text(self.src, document)
+            known = []
+            for name, role in self.known.get(document, ()):
+                if role == "unknown":
+                    # An unknown person the record names: redacted, as a person next to a victim is.
+                    known.append((name, "other"))
+                else:
+                    known.append((name, role))
+            detection = detect(text, known)
+            for person in detection.persons:
+                if person.role == "other" and any(fold(n) == fold(k) for k, r in self.known.get(document, ()) if r == "unknown" for n in person.names):
+                    person.near_victim = True
+            self.documents[document] = DocumentRedactor(text, detection, defendant_names=self.defendant_names)
+        return self.documents[document]
+
+    def all_documents(self) -> None:
+        for row in self.src.query("SELECT sha256 FROM documents ORDER BY sha256"):
+            self(row["sha256"])
+
+    def global_redactor(self) -> Redactor:
+        forms: dict[str, str] = {}
+        ids: list[tuple[str, str]] = []
+        for redactor in self.documents.values():
+            for form, placeholder in redactor.forms.items():
+                if len(form.split()) >= 2 and placeholder.startswith("["):
+                    forms.setdefault(form, placeholder.rsplit(" ", 1)[0] + "]")
+            ids += list(redactor.identifiers.items())
+        return Redactor(forms, ids)
+
+    @property
+    def count(self) -> int:
+        return sum(r.count for r in self.documents.values())
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the publish summary (no names)."""
+        out = {"victims": 0, "witnesses": 0, "minors": 0, "other_persons_redacted": 0, "identifiers": 0}
+        for r in self.documents.values():
+            for p in r.detection.persons:
+                if p.minor:
+                    out["minors"] += 1
+                elif p.role == "victim":
+                    out["victims"] += 1
+                elif p.role == "witness":
+                    out["witnesses"] += 1
+                elif p.protected:
+                    out["other_persons_redacted"] += 1
+            out["identifiers"] += len(r.detection.identifiers)
+        return out
+
+    def scan_terms(self) -> set[str]:
+        return {t for r in self.documents.values() for t in r.scan_terms()}
 
 
 def publish(
@@ -178,9 +247,12 @@ def publish(
         try:
             options["roots"] = [atlas_path.resolve().parent]
             summary = _build(src, dst, defendant_names, out_path.stem, tmp_images if page_images else None, options)
+            dst.conn.commit()
             dst.vacuum()
         finally:
             dst.close()
+        # The last gate: no protected name or identifying number anywhere in the file's bytes.
+        summary["privacy"]["terms_scanned"] = check_file(tmp, options["redaction"].scan_terms())
         src.execute("COMMIT")
         meta = metadata(out_path.stem, defendant_names=defendant_names, metrics=metrics, search=search)
         tmp_meta.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -235,17 +307,13 @@ def _build(
     for table in TABLES:
         _create(dst, table)
 
-    names = _sensitive_names(src, defendant_names)
-    redactors: dict[str, Redactor] = {}
-
-    def redactor(document: str) -> Redactor:
-        if document not in redactors:
-            redactors[document] = Redactor(names.get(document, ()))
-        return redactors[document]
+    redaction = _Redaction(src, defendant_names)
+    redaction.all_documents()
+    options["redaction"] = redaction
 
     def redact(table: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
         def apply(row: dict[str, Any]) -> dict[str, Any]:
-            r = redactor(row["document"])
+            r = redaction(row["document"])
             for column in REDACTED_COLUMNS[table]:
                 row[column] = r(row[column])
             return row
@@ -260,6 +328,8 @@ def _build(
     def defendants(row: dict[str, Any]) -> dict[str, Any]:
         if defendant_names == "initials":
             row["name"] = initials(row["name"])
+        else:  # full names by choice; a minor's name is still replaced
+            row["name"] = redaction(row["document"])(row["name"])
         return row
 
     def events(row: dict[str, Any]) -> dict[str, Any]:
@@ -287,7 +357,7 @@ def _build(
     summary["excluded_impossible_durations"] = counts.impossible
     summary["excluded_impossible_by_stage"] = dict(sorted(counts.by_stage_impossible.items()))
     summary["skipped_imprecise_durations"] = counts.imprecise
-    summary["redactions"] = sum(r.count for r in redactors.values())
+    summary["redactions"] = redaction.count
     summary["unresolved_citations"] = dst.execute(
         "SELECT count(*) FROM statutes_cited WHERE statute_id IS NULL"
     ).fetchone()[0]
@@ -300,6 +370,8 @@ def _build(
 
     if options.get("metrics"):
         summary.update(_add_metrics(src, dst, database, images_dir, options))
+    summary["redactions"] += _redact_everything(dst, redaction.global_redactor())
+    summary["privacy"] = redaction.summary()
     if options.get("search"):
         summary["search_text"] = add_search(dst)
     return summary
@@ -335,6 +407,41 @@ def _add_metrics(
             dst[table.name].create_index(list(columns))
     out["censoring"] = report.censoring_statement()
     return out
+
+
+# Text columns that hold codes, ids, dates or JSON made by the code, never text
+# read from a document: the last pass leaves them alone.
+_CODE_COLUMNS = frozenset({
+    "id", "sha256", "document", "defendant", "charge", "event", "statute_citation", "fact_id", "fact_type",
+    "media_type", "language", "doc_type", "verdict", "category", "type", "date", "from_date", "to_date",
+    "start_date", "end_date", "decision_date", "date_precision", "statute_id", "country", "instrument", "article",
+    "stage", "from_event", "to_event", "end_event", "method", "prov_method", "run", "versions", "first_seen",
+    "ocr_pages", "categories", "statutes", "link_url", "source_markdown", "page_image", "case_key", "source",
+    "dimension", "unit_type", "position_in_range", "rule",
+})
+
+
+def _redact_everything(dst: sqlite_utils.Database, redactor: Redactor) -> int:
+    """The last pass: every other TEXT value of every table through the redactor
+    of all documents (labels of metric tables, imported rows, anything a new
+    table adds). Returns the number of values changed."""
+    changed = 0
+    for table in dst.table_names():
+        if "_fts" in table:
+            continue
+        columns = [c.name for c in dst[table].columns if c.type.upper() == "TEXT" and c.name not in _CODE_COLUMNS]
+        if not columns:
+            continue
+        updates = []
+        for row in dst.execute(f"SELECT rowid, {', '.join(f'[{c}]' for c in columns)} FROM [{table}]").fetchall():
+            new = [redactor(v) if isinstance(v, str) else v for v in row[1:]]
+            if new != list(row[1:]):
+                updates.append([*new, row[0]])
+        if updates:
+            sets = ", ".join(f"[{c}] = ?" for c in columns)
+            dst.conn.executemany(f"UPDATE [{table}] SET {sets} WHERE rowid = ?", updates)
+            changed += len(updates)
+    return changed
 
 
 def _only(columns: list[str], row: dict[str, Any]) -> dict[str, Any]:
