@@ -59,15 +59,15 @@ BEFORE: dict[str, list[str]] = {
 # Cues right after a name (", the victim", "(PW-2)", ", testigo").
 AFTER: dict[str, list[str]] = {
     "victim": [
-        r",?\s*\(?(?:the\s+)?(?:private\s+)?(?:victim|complainant|offended\s+party|abductee)\b",
-        r",?\s*\(?(?:la\s+|el\s+)?(?:v[íi]ctima|denunciante|querellante|damnificad[oa])\b",
+        r"\s*[,(]\s*(?:the\s+)?(?:private\s+)?(?:victim|complainant|offended\s+party|abductee)\b(?!['’]s)",
+        r"\s*[,(]\s*(?:la\s+|el\s+)?(?:v[íi]ctima|denunciante|querellante|damnificad[oa])\b",
     ],
     "witness": [
         r"\s*\(\s*(?:P\.?\s?W\.?|C\.?\s?W\.?|D\.?\s?W\.?)\s*-?\s*\d+\s*\)",
-        r",?\s*\(?(?:a\s+|the\s+)?(?:prosecution\s+|defen[cs]e\s+)?witness\b",
-        r",?\s*\(?(?:la\s+|el\s+)?testigo\b",
+        r"\s*[,(]\s*(?:a\s+|the\s+)?(?:prosecution\s+|defen[cs]e\s+)?witness\b",
+        r"\s*[,(]\s*(?:la\s+|el\s+)?testigo\b",
     ],
-    "defendant": [r",?\s*\(?(?:the\s+)?(?:accused|appellant|defendant)\b", r",?\s*\(?(?:el\s+|la\s+)?(?:acusad[oa]|imputad[oa])\b"],
+    "defendant": [r"\s*[,(]\s*(?:the\s+)?(?:accused|appellant|defendant)\b", r"\s*[,(]\s*(?:el\s+|la\s+)?(?:acusad[oa]|imputad[oa])\b"],
     "judge": [r",?\s*(?-i:J\.|JJ\.|C\.J\.)(?!\w)", r",?\s*Presiding\s+Judge\b"],
     "lawyer": [r",?\s*(?:Advocate|counsel\s+for)\b"],
     "police": [r",?\s*(?:Inspector|(?-i:S\.?I\.?|A\.?S\.?I\.?|H\.?C\.?)|Constable)\s*\(", r",?\s*(?:agente|oficial)\s+de\s+polic[íi]a\b"],

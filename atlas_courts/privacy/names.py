@@ -73,7 +73,7 @@ act ley code código article artículo section sección law republic república 
 
 # Endings of common nouns, never of names ("Dirección", "Garantías", "Violencia", "Statement").
 NOUN_ENDING = re.compile(
-    r"(?:ci[óo]n|si[óo]n|dad|ncia|ncias|miento|mientos|tion|tions|ment|ments|ness|ity|ismo|ías|ivos|ivas|aria|ario|ados|idas)$",
+    r"(?:ci[óo]n|si[óo]n|dades|ncias|miento|mientos|tion|tions|ment|ments|ness|ity|ismo|ivos|ivas|ados|idas)$",
     re.IGNORECASE,
 )
 # Words that begin no person's name even though capitalised in rulings.
@@ -113,14 +113,22 @@ def clean_candidate(text: str) -> str | None:
         parts.pop()
     if not parts:
         return None
-    if any(p.strip(".,").casefold() in ORG_WORDS or p.strip(".,").casefold() in COMMON_CAPITALISED for p in parts):
-        return None
-    if any(NOUN_ENDING.search(p.strip(".,")) and len(p) > 5 for p in parts):
+    if any(p.strip(".,").casefold() in ORG_WORDS for p in parts):
         return None
     name = " ".join(parts)
     if letters(name) < 3 or not any(len(p.rstrip(".")) >= 2 for p in parts):
         return None
     return name
+
+
+def looks_like_common_words(name: str) -> bool:
+    """Whether a capitalised run reads as a heading or an institution rather than
+    a person ("Derechos y Garantías", "Dirección de Control"); used only for
+    runs no role cue names, since a cue outweighs the shape of the words."""
+    parts = [p.strip(".,") for p in name.split()]
+    if any(p.casefold() in COMMON_CAPITALISED for p in parts):
+        return True
+    return any(NOUN_ENDING.search(p) and len(p) > 5 for p in parts)
 
 
 def _is_particle(word: str) -> bool:

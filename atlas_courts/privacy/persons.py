@@ -18,7 +18,10 @@ from collections.abc import Iterable
 
 from .cues import AFTER_RE, BEFORE_RE, FILLER, PRIORITY, VICTIM_WORDS
 from .minors import is_minor_context
-from .names import INITIALS_RE, NAME_RE, NOT_NAME_WORDS, canonical, clean_candidate, fold, is_initials, letters
+from .names import (
+    INITIALS_RE, NAME_RE, NOT_NAME_WORDS, canonical, clean_candidate, fold, is_initials, letters,
+    looks_like_common_words,
+)
 from .records import Person, Span
 
 # How far (characters) a cue may stand from the name it introduces, filler included.
@@ -161,7 +164,7 @@ def find_persons(text: str, known: Iterable[tuple[str, str]] = (), common: froze
                 # Initials are a person only where a cue or a child word says so.
                 if not (minor or near):
                     continue
-            elif not (titled or (multiword and (near or minor))):
+            elif not (titled or (multiword and (near or minor))) or looks_like_common_words(name):
                 continue
             role = "other"
         mentions.append((span, role, minor, near))
