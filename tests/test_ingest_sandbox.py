@@ -36,9 +36,19 @@ def _alive_children() -> list[int]:
         except OSError:
             continue
         state, ppid = fields[0], int(fields[1])
-        if ppid == os.getpid() and state != "Z":
+        if ppid == os.getpid() and state != "Z" and not _is_resource_tracker(entry):
             alive.append(int(entry))
     return alive
+
+
+def _is_resource_tracker(pid: str) -> bool:
+    """multiprocessing's resource tracker, which an earlier test's "spawn" context starts once and
+    which lives as long as the test process: not a worker the sandbox left behind."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"multiprocessing.resource_tracker" in fh.read()
+    except OSError:
+        return False
 
 
 # ----------------------------------------------------------------- functions run in children
