@@ -334,6 +334,13 @@ def evaluate(gold_dir, as_json, out, baseline, update_baseline, details, workers
     previous = json.loads(baseline.read_text()) if baseline.exists() else None
     if previous and Path(previous.get("gold_dir", "")).resolve() != Path(gold_dir).resolve():
         previous = None  # a baseline of another gold set says nothing about this one
+    model_now = versions()["model"]
+    if previous and previous.get("versions", {}).get("model", "none") != model_now:
+        # The tracked baseline is of one extractor (rules only, or one model): another one's scores
+        # are not gains or losses against it. ATLAS_COURTS_MODEL=none scores the rules alone.
+        click.echo(f"note: the baseline in {baseline} is of model {previous.get('versions', {}).get('model', 'none')!r}, "
+                   f"this run uses {model_now!r}: not compared (ATLAS_COURTS_MODEL=none scores the rules alone)", err=True)
+        previous = None
     if previous:
         data["baseline_comparison"] = ev.compare_to_baseline(report, previous)
     if out:
@@ -627,13 +634,17 @@ def models_use(name):
 @click.argument("b")
 @click.option("--scope", default="crossval.dev.hybrid", show_default=True,
               help="Which scores of metrics.json to compare (e.g. crossval.all.hybrid, in_sample.dev.hybrid).")
-def models_diff(a, b, scope):
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
+def models_diff(a, b, scope, as_json):
     """Gains and losses per field between two model versions (from their metrics.json)."""
     from .train import registry
 
     rows = registry.diff_models(a, b, scope=scope)
     if not rows:
         raise UsageError(f"no scores under {scope!r} in {a} or {b}")
+    if as_json:
+        click.echo(json.dumps(rows, indent=1))
+        return
     click.echo(f"{'field':<16}{a:>18}{b:>18}{'change':>10}   ({scope} F1)")
     for r in rows:
         x = "-" if r["a"] is None else f"{r['a']:.3f}"

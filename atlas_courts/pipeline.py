@@ -39,8 +39,16 @@ def versions() -> dict[str, str]:
         "ingest": INGEST_VERSION,
         "rules": RULES_VERSION,
         "catalog": digest.hexdigest()[:12],
-        "model": "none",
+        # The trained model extract uses (models/ACTIVE, $ATLAS_COURTS_MODEL, else the newest
+        # shipped folder), or "none" for rules only: part of the run id, so a new model re-extracts.
+        "model": _active_model_id(),
     }
+
+
+def _active_model_id() -> str:
+    from .train.runtime import active_model_id
+
+    return active_model_id()
 
 
 @dataclass
@@ -70,8 +78,13 @@ def warm_up() -> None:
 
 
 def process_document(document: Document) -> Processed:
+    """Rules, then the active trained model where there is one (``train.runtime.apply_model``:
+    with no model this is exactly ``resolve(extract(document))``)."""
+    from .train.runtime import apply_model
+
     extraction = extract(document)
-    record = resolve(extraction, versions=versions())
+    current = versions()
+    extraction, record = apply_model(extraction, None if current["model"] == "none" else "active", versions=current)
     return Processed(document, extraction, record)
 
 

@@ -169,7 +169,7 @@ def test_values(built) -> None:
     a4 = rows(public, "SELECT case_number, decision_year FROM cases WHERE case_number LIKE 'FCB 1/2018%'")
     assert a4 == [{"case_number": "FCB 1/2018 caratulada E. F. s/ trata", "decision_year": 2019}]
     offences = {r["offence"] for r in rows(public, "SELECT offence FROM charges")}
-    assert "reducción a servidumbre de [victim]" in offences
+    assert "reducción a servidumbre de [VICTIM 1]" in offences
     fallback = rows(public, "SELECT to_event, days FROM stage_durations WHERE stage = 'indictment_to_trial' ORDER BY days")
     assert fallback == [{"to_event": "arraignment", "days": 30}, {"to_event": "trial_start", "days": 206}]
     cats = rows(public, "SELECT DISTINCT categories FROM stage_durations WHERE court = ?", [PY_COURT])

@@ -84,7 +84,7 @@ def train(
     """Train every component from all gold and write the model folder; returns its path."""
     from ..evaluate.scoring import FIELDS  # noqa: F401  (fields listed in metrics)
     from .card import model_card
-    from .crossval import crossvalidate, examples_of, fit_models, in_sample
+    from .crossval import configured_thresholds, crossvalidate, examples_of, fit_models, in_sample
     from .data import data_hash, load_training_docs
     from .model import file_checksums, load_model
     from .ner import score_ner, train_ner
@@ -121,6 +121,8 @@ def train(
         cv = crossvalidate(docs, examples, case_folds(docs, k, seed=seed), atlas, seed)
     say("fitting the classifiers on everything")
     events, verdicts = fit_models(examples, atlas, seed)
+    thresholds = (cv.get("thresholds") or {}).get("final") or {
+        k_: (0.9 if v == "tune" else float(v)) for k_, v in configured_thresholds(atlas).items()}
 
     tmp = folder.with_name(folder.name + ".partial")
     if tmp.exists():
@@ -141,8 +143,14 @@ def train(
         ner_scores = score_ner(load_ner(tmp / "ner"), [docs[i] for i in held_idx], ner_info["labels"])
 
     shutil.copyfile(config_path, tmp / "config.cfg")
-    if overrides:
-        _write_overrides(tmp / "config.cfg", overrides)
+    # The folder's config is the one the model runs with: overrides applied, tuned thresholds filled in.
+    _write_overrides(tmp / "config.cfg", {
+        **dict(overrides or {}),
+        "atlas.events.add_threshold": thresholds["add_threshold"],
+        "atlas.events.retype_threshold": thresholds["retype_threshold"],
+        "atlas.events.drop_threshold": thresholds["drop_threshold"],
+        "atlas.verdicts.threshold": thresholds["verdict_threshold"],
+    })
     by_origin: dict[str, int] = {}
     for d in docs:
         by_origin[d.origin] = by_origin.get(d.origin, 0) + 1
@@ -154,7 +162,8 @@ def train(
         "crossval": cv,
         "ner": {"heldout_documents": len(held_idx), "heldout_cases": len({docs[i].case for i in held_idx}),
                 "per_label": ner_scores},
-        "in_sample": in_sample(docs, examples, events, verdicts, atlas),
+        "thresholds": {"used": thresholds, "configured": configured_thresholds(atlas)},
+        "in_sample": in_sample(docs, examples, events, verdicts, {**atlas["events"], **thresholds}),
     }
     (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     seconds = round(time.perf_counter() - started, 1)

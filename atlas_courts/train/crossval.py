@@ -45,6 +45,7 @@ class Examples:
     event_y: list[str | None]
     verdict_x: list[dict[str, float]]
     verdict_y: list[str | None]
+    rule_verdicts: list[str]
 
 
 def examples_of(doc: TrainDoc, cfg: dict[str, Any]) -> Examples:
@@ -54,7 +55,7 @@ def examples_of(doc: TrainDoc, cfg: dict[str, Any]) -> Examples:
     defendants = record_defendants(ext, doc.rule_record)
     vx = verdict_feature_dicts(ext, defendants, context=int(cfg["verdicts"]["context"]))
     vy = verdict_labels(doc)[: len(vx)]
-    return Examples(cands, ex, event_labels(doc, cands), vx, vy)
+    return Examples(cands, ex, event_labels(doc, cands), vx, vy, [d.rule_verdict for d in defendants])
 
 
 def fit_models(examples: Sequence[Examples], cfg: dict[str, Any], seed: int) -> tuple[LinearModel, LinearModel]:
@@ -69,18 +70,16 @@ def fit_models(examples: Sequence[Examples], cfg: dict[str, Any], seed: int) -> 
     return events, verdicts
 
 
-def records_for(doc: TrainDoc, ex: Examples, events: LinearModel, verdicts: LinearModel, cfg: dict[str, Any]
-                ) -> dict[str, dict[str, Any]]:
+def records_for(doc: TrainDoc, ex: Examples, probs: list[dict[str, float]], vprobs: list[dict[str, float]],
+                thresholds: dict[str, float]) -> dict[str, dict[str, Any]]:
     """The document's record by the rules, the model alone and the hybrid (contract JSON)."""
     ext = doc.extraction
-    probs = [events.predict_proba(x) for x in ex.event_x]
-    vprobs = [verdicts.predict_proba(x) for x in ex.verdict_x]
     out = {"rules": doc.rule_record}
     for mode in ("model", "hybrid"):
-        ev = combine_events(ext, ex.candidates, probs, cfg["events"], mode=mode, method="model:events.cv")
+        ev = combine_events(ext, ex.candidates, probs, thresholds, mode=mode, method="model:events.cv")
         hybrid = Extraction(ext.document, [m for m in ext.mentions if m.label != "EVENT"] + ev, list(ext.sections))
         record = resolve(hybrid)
-        threshold = float(cfg["verdicts"]["threshold"])
+        threshold = float(thresholds["verdict_threshold"])
         for defendant, p in zip(record.defendants, vprobs):
             top = max(p, key=lambda c: (p[c], c))
             if top != defendant.verdict and (mode == "model" or p[top] >= threshold):
@@ -128,21 +127,112 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
     return c.to_json()
 
 
+THRESHOLDS = ("add_threshold", "retype_threshold", "drop_threshold", "verdict_threshold")
+
+
+def configured_thresholds(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The thresholds as the config gives them: numbers, or "tune"."""
+    ev, vv = cfg["events"], cfg["verdicts"]
+    return {"add_threshold": ev["add_threshold"], "retype_threshold": ev["retype_threshold"],
+            "drop_threshold": ev["drop_threshold"], "verdict_threshold": vv["threshold"]}
+
+
+def oof_probabilities(docs: Sequence[TrainDoc], examples: Sequence[Examples], idx: Sequence[int], folds: list[int],
+                      cfg: dict[str, Any], seed: int) -> dict[int, tuple[list, list]]:
+    """Out-of-fold (event, verdict) probabilities of the documents ``idx`` (folds by case)."""
+    out: dict[int, tuple[list, list]] = {}
+    for f in sorted(set(folds)):
+        train = [examples[i] for i, fi in zip(idx, folds) if fi != f]
+        events, verdicts = fit_models(train, cfg, seed)
+        for i, fi in zip(idx, folds):
+            if fi == f:
+                out[i] = ([events.predict_proba(x) for x in examples[i].event_x],
+                          [verdicts.predict_proba(x) for x in examples[i].verdict_x])
+    return out
+
+
+def _event_score(docs, examples, probs, idx, th) -> float:
+    """Mean over origins of the micro-F1 of (type, date) pairs: generated documents do not outvote real ones."""
+    from ..evaluate.scoring import compare_sets
+
+    per: dict[str, Counts] = {}
+    for i in idx:
+        doc = docs[i]
+        if doc.gold is None or "events" not in doc.gold:
+            continue
+        ev = combine_events(doc.extraction, examples[i].candidates, probs[i][0], th, mode="hybrid", method="tune")
+        pred = {(m.value["type"], m.value["date"]) for m in ev}
+        gold = {(e.get("type"), e.get("date")) for e in doc.gold.get("events") or []}
+        per.setdefault(doc.origin, Counts()).add(compare_sets(pred, gold)[0])
+    scores = [c.f1 or 0.0 for c in per.values()]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _verdict_score(docs, examples, probs, idx, t: float) -> float:
+    per: dict[str, list[int]] = {}
+    for i in idx:
+        ex = examples[i]
+        for y, rule, p in zip(ex.verdict_y, ex.rule_verdicts, probs[i][1]):
+            if y is None:
+                continue
+            top = max(p, key=lambda c: (p[c], c))
+            final = top if top != rule and p[top] >= t else rule
+            tally = per.setdefault(docs[i].origin, [0, 0])
+            tally[0] += final == y
+            tally[1] += 1
+    scores = [a / b for a, b in per.values() if b]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def tune_thresholds(docs, examples, probs, idx, cfg: dict[str, Any]) -> dict[str, float]:
+    """Thresholds the config leaves to "tune", chosen on out-of-fold probabilities of ``idx``; ties go
+    to the higher (more conservative: the rules' answer stands more often) value."""
+    chosen = dict(configured_thresholds(cfg))
+    grid = [float(x) for x in cfg["events"].get("tune_grid", [0.5, 0.6, 0.7, 0.8, 0.9])] + [2.0]
+    for name in ("drop_threshold", "add_threshold", "retype_threshold"):  # one at a time, in this order
+        if chosen[name] != "tune":
+            continue
+        trial = {k: (2.0 if v == "tune" else float(v)) for k, v in chosen.items()}
+        best = max(grid, key=lambda t: (round(_event_score(docs, examples, probs, idx, {**trial, name: t}), 6), t))
+        chosen[name] = best
+    if chosen["verdict_threshold"] == "tune":
+        grid_v = [float(x) for x in cfg["verdicts"].get("tune_grid", [0.5, 0.6, 0.7, 0.8, 0.9])] + [2.0]
+        chosen["verdict_threshold"] = max(grid_v, key=lambda t: (round(_verdict_score(docs, examples, probs, idx, t), 6), t))
+    return {k: float(v) for k, v in chosen.items()}
+
+
 def crossvalidate(docs: Sequence[TrainDoc], examples: Sequence[Examples], folds: list[int], cfg: dict[str, Any], seed: int
                   ) -> dict[str, Any]:
+    """Outer leave-cases-out folds; thresholds set to "tune" are chosen inside each outer training part
+    (inner leave-cases-out folds), so no scored document helps choose them."""
+    from .split import case_folds
+
     k = max(folds) + 1
     tallies: dict[str, Tally] = {}
     event_counts: dict[str, list[int]] = {}
     verdict_counts: dict[str, list[int]] = {}
     verdict_right = verdict_total = 0
     per_doc = []
+    chosen_per_fold = []
+    tune = any(v == "tune" for v in configured_thresholds(cfg).values())
+    all_idx = list(range(len(docs)))
+    outer = oof_probabilities(docs, examples, all_idx, folds, cfg, seed)
     for f in range(k):
-        train = [examples[i] for i in range(len(docs)) if folds[i] != f]
-        events, verdicts = fit_models(train, cfg, seed)
-        for i in (i for i in range(len(docs)) if folds[i] == f):
+        train_idx = [i for i in all_idx if folds[i] != f]
+        if tune:
+            n_cases = len({docs[i].case for i in train_idx})
+            inner: dict[int, tuple[list, list]] = {}
+            if n_cases >= 2:
+                inner_folds = case_folds([docs[i] for i in train_idx], min(max(2, k - 1), n_cases), seed=seed)
+                inner = oof_probabilities(docs, examples, train_idx, inner_folds, cfg, seed)
+            th = tune_thresholds(docs, examples, inner, train_idx, cfg) if inner else \
+                {k_: (0.9 if v == "tune" else float(v)) for k_, v in configured_thresholds(cfg).items()}
+        else:
+            th = {k_: float(v) for k_, v in configured_thresholds(cfg).items()}
+        chosen_per_fold.append(th)
+        for i in (i for i in all_idx if folds[i] == f):
             doc, ex = docs[i], examples[i]
-            probs = [events.predict_proba(x) for x in ex.event_x]
-            vprobs = [verdicts.predict_proba(x) for x in ex.verdict_x]
+            probs, vprobs = outer[i]
             _component_counts(ex.event_y, probs, event_counts, negative=NONE)
             _component_counts(ex.verdict_y, vprobs, verdict_counts, negative=None)
             for y, p in zip(ex.verdict_y, vprobs):
@@ -151,7 +241,7 @@ def crossvalidate(docs: Sequence[TrainDoc], examples: Sequence[Examples], folds:
                     verdict_right += max(p, key=lambda c: (p[c], c)) == y
             if doc.gold is None or doc.gold.get("_partial"):
                 continue
-            records = records_for(doc, ex, events, verdicts, cfg)
+            records = records_for(doc, ex, probs, vprobs, {**cfg["events"], **th})
             row = {"file": doc.file, "origin": doc.origin, "fold": f}
             for origin in (doc.origin, "all"):
                 tally = tallies.setdefault(origin, Tally())
@@ -162,10 +252,14 @@ def crossvalidate(docs: Sequence[TrainDoc], examples: Sequence[Examples], folds:
                     if origin == "all":
                         row[mode] = {n: c.to_json() for n, (c, _fp, _fn) in scored.items() if n in MODEL_FIELDS + ("imprisonment",)}
             per_doc.append(row)
+    final = tune_thresholds(docs, examples, outer, all_idx, cfg) if tune else \
+        {k_: float(v) for k_, v in configured_thresholds(cfg).items()}
     return {
         "folds": k,
         "split": "leave-cases-out (documents of one case always in the same fold)",
         **{origin: t.to_json() for origin, t in sorted(tallies.items())},
+        "thresholds": {"per_fold": chosen_per_fold, "final": final,
+                       "how": "tuned by inner leave-cases-out folds inside each outer training part" if tune else "fixed in the config"},
         "components": {
             "events": {"negative_class": NONE, "per_label": {k_: _prf(*v) for k_, v in sorted(event_counts.items())}},
             "verdicts": {
@@ -179,13 +273,15 @@ def crossvalidate(docs: Sequence[TrainDoc], examples: Sequence[Examples], folds:
 
 
 def in_sample(docs: Sequence[TrainDoc], examples: Sequence[Examples], events: LinearModel, verdicts: LinearModel,
-              cfg: dict[str, Any]) -> dict[str, Any]:
+              thresholds: dict[str, float]) -> dict[str, Any]:
     """The final model scored on its own training documents: NOT evidence of quality (listed as such)."""
     tallies: dict[str, Tally] = {}
     for doc, ex in zip(docs, examples):
         if doc.gold is None or doc.gold.get("_partial"):
             continue
-        records = records_for(doc, ex, events, verdicts, cfg)
+        probs = [events.predict_proba(x) for x in ex.event_x]
+        vprobs = [verdicts.predict_proba(x) for x in ex.verdict_x]
+        records = records_for(doc, ex, probs, vprobs, thresholds)
         for origin in (doc.origin, "all"):
             tally = tallies.setdefault(origin, Tally())
             tally.documents += 1

@@ -125,6 +125,7 @@ def train_ner(config_path: Path, train_docs: Sequence[TrainDoc], dev_docs: Seque
         started = time.perf_counter()
         nlp = init_nlp(config.interpolate())
         output = tmpdir / "output"
+        output.mkdir()
         log = io.StringIO()
         train_loop(nlp, output, stdout=log, stderr=log)
         seconds = time.perf_counter() - started
