@@ -216,9 +216,13 @@ def publish(
     (unicode61, and trigram for scripts without spaces). ``page_images``
     (needs ``metrics``): render each source page a fact was read from into
     public.pages/ beside public.db, served with it, and link facts to the page
-    with the passage highlighted. The images show the whole page, names
-    included: they are off unless asked for. Publishing without them removes
-    the images of an earlier publish. ``as_of`` and ``today`` are passed to
+    with the passage highlighted. Every span the document's redactor replaces
+    (protected names, defendants' names in initials mode, identifying details)
+    is blacked out on the image, from the character boxes of a fresh ingest of
+    the source file; a page that cannot be masked completely (file gone or
+    changed, text not the stored text, no character boxes) is not rendered and
+    is counted. Images are off unless asked for. Publishing without them
+    removes the images of an earlier publish. ``as_of`` and ``today`` are passed to
     ``metrics.compute_metrics``.
     """
     if defendant_names not in DEFENDANT_NAME_MODES:
@@ -393,12 +397,18 @@ def _add_metrics(
             (_only(table.column_names, r) for r in rows[table.name]), batch_size=1000
         )
         out[table.name] = dst[table.name].count
+    image_stats: dict[str, int] = {}
     dst[FACT_SOURCES.name].insert_all(
-        fact_source_rows(src, database, images_dir, options.get("roots")), batch_size=1000
+        fact_source_rows(src, database, images_dir, options.get("roots"), options.get("redaction"), image_stats),
+        batch_size=1000,
     )
     out[FACT_SOURCES.name] = dst[FACT_SOURCES.name].count
     if images_dir is not None:
         out["page_images_rendered"] = len(list(images_dir.glob("*.png")))
+        # Pages not rendered because they could not be masked, and documents whose file is gone or changed.
+        out["page_images_unmaskable"] = image_stats.get("pages_unmaskable", 0)
+        out["page_images_documents_unverified"] = image_stats.get("documents_unverified", 0)
+        out["page_images_masked_boxes"] = image_stats.get("masked_boxes", 0)
         out["facts_without_page_image"] = dst.execute(
             "SELECT count(*) FROM fact_sources WHERE page_image IS NULL"
         ).fetchone()[0]

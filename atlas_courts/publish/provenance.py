@@ -8,9 +8,18 @@ a published fact was read from is rendered once (pypdfium2) into a folder
 served beside the database, and the link opens a small static viewer that
 shows the page with the passage highlighted.
 
-WARNING: a page image shows the whole page as the court wrote it, victims'
-names included; nothing on it is masked yet (a later piece of work redacts
-the images). That is why page images are off unless asked for.
+Masking: before a page image is saved, every span the document's redactor
+replaces in published text (victims', witnesses', minors' and other
+protected persons' names, defendants' names in initials mode, ID numbers,
+phones, addresses, dates of birth) is blacked out, from the character boxes
+of a fresh ingest of the source file (atlas.db keeps no boxes per character).
+The file must still be the one stored (same SHA-256) and each page's text the
+stored text; a page with a span that has no character box, an empty or
+rotated page, or a document whose file is gone, is not rendered at all and is
+counted in the publish summary. What the masks cannot cover: a name the
+detector did not find in the text (the same limit as the published text), and
+on OCR pages a name the OCR misread. Page images stay off unless asked for.
+The viewer shows no text from the document, only the image and the box.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
@@ -68,7 +78,7 @@ body{margin:0;padding:12px;font-family:system-ui,sans-serif;background:#f4f4f4}
 .page img{display:block;max-width:100%;height:auto}
 .hl{position:absolute;display:none;border:2px solid #d62d20;background:rgba(255,214,0,.35);margin:-3px;padding:1px}
 </style></head><body>
-<p id="caption">Source page. Nothing on this image is masked: it may show names of people.</p>
+<p id="caption">Source page. Names of protected persons and identifying details are blacked out.</p>
 <div class="page"><img id="page" alt="source page"><div id="hl" class="hl"></div></div>
 <script>
 (function () {
@@ -80,7 +90,7 @@ body{margin:0;padding:12px;font-family:system-ui,sans-serif;background:#f4f4f4}
   var w = Number(q.get("w")), h = Number(q.get("h"));
   var box = (q.get("box") || "").split(",").map(Number);
   var caption = "Page " + img.split("-")[1].split(".")[0] + " of document " + img.slice(0, 12) + "…";
-  document.getElementById("caption").textContent = caption + " Nothing on this image is masked: it may show names of people.";
+  document.getElementById("caption").textContent = caption + " Names of protected persons and identifying details are blacked out.";
   if (box.length === 4 && box.every(isFinite) && w > 0 && h > 0) {
     var s = document.getElementById("hl").style;
     s.left = (100 * box[0] / w) + "%"; s.top = (100 * box[1] / h) + "%";
@@ -132,13 +142,44 @@ def _source_file(path: str, roots: list[Path]) -> Path | None:
     return None
 
 
+def _stored_pages(src: sqlite_utils.Database, sha: str) -> dict[int, str]:
+    return {r["number"]: r["text"] for r in src.query("SELECT number, text FROM pages WHERE document = ?", [sha])}
+
+
+def _reingest(file: Path, ocr: bool) -> Any:
+    """The document read afresh (in a sandboxed child, as the build reads it), or None."""
+    from ..errors import AtlasError
+    from ..ingest import ingest_isolated
+
+    try:
+        return ingest_isolated(file, ocr=ocr)
+    except AtlasError:
+        return None
+
+
 def render_pages(src: sqlite_utils.Database, wanted: set[tuple[str, int]], out_dir: Path,
-                 roots: list[Path] | None = None) -> dict[tuple[str, int], str]:
-    """Render each (document, page) once into ``out_dir`` as PNG. Only PDFs can
-    be rendered; a file that has moved or fails to open is skipped (its facts
-    keep the page-number link). Returns (document, page) -> file name."""
+                 roots: list[Path] | None = None, redactor_of: Callable[[str], Any] | None = None,
+                 stats: dict[str, int] | None = None) -> dict[tuple[str, int], str]:
+    """Render each (document, page) once into ``out_dir`` as PNG, masked.
+
+    Every span the document's redactor replaces (``redactor_of(sha).spans``)
+    is blacked out, using the character boxes of a fresh ingest of the
+    source file. A document whose file is gone, fails to read, or whose
+    SHA-256 is not the stored one gets no image (``stats["documents_unverified"]``);
+    a page whose text is not the stored text, that is empty, rotated, or has a
+    span without character boxes is not rendered (``stats["pages_unmaskable"]``).
+    Facts on pages without image keep the page-number link. Returns
+    (document, page) -> file name."""
     import pypdfium2 as pdfium
 
+    from ..privacy.masks import mask_image, page_masks
+
+    if redactor_of is None:
+        raise ValueError("render_pages: page images are only rendered masked (give redactor_of)")
+    stats = stats if stats is not None else {}
+    stats.setdefault("documents_unverified", 0)
+    stats.setdefault("pages_unmaskable", 0)
+    stats.setdefault("masked_boxes", 0)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "view.html").write_text(VIEWER, encoding="utf-8")
     by_doc: dict[str, list[int]] = {}
@@ -146,24 +187,54 @@ def render_pages(src: sqlite_utils.Database, wanted: set[tuple[str, int]], out_d
         by_doc.setdefault(sha, []).append(page)
     done: dict[tuple[str, int], str] = {}
     for sha, pages in by_doc.items():
-        row = src.execute("SELECT path, media_type FROM documents WHERE sha256 = ?", [sha]).fetchone()
-        file = _source_file(row[0], roots or []) if row is not None and row[1] == "pdf" else None
-        if file is None:
+        row = src.execute("SELECT path, media_type, ocr_pages FROM documents WHERE sha256 = ?", [sha]).fetchone()
+        if row is None or row[1] != "pdf":
+            continue  # only PDFs have pages to show
+        file = _source_file(row[0], roots or [])
+        document = _reingest(file, ocr=bool(json.loads(row[2] or "[]"))) if file is not None else None
+        if document is None or document.sha256 != sha:
+            stats["documents_unverified"] += 1
             continue
+        stored = _stored_pages(src, sha)
+        redactor = redactor_of(sha)
+        masks = page_masks(document, redactor.spans(document.text))
+        by_number = {p.number: p for p in document.pages}
         try:
             pdf = pdfium.PdfDocument(str(file))
-        except Exception:  # noqa: BLE001 - a file that changed since build: no image, the link stays
+        except Exception:  # noqa: BLE001 - a file that changed since ingest: no image, the link stays
+            stats["documents_unverified"] += 1
             continue
         try:
             for number in pages:
                 if not 1 <= number <= len(pdf):
                     continue
-                name = f"{sha}-{number}.png"
+                read = by_number.get(number)
+                if (read is None or read.text != stored.get(number) or not read.text.strip()
+                        or number in masks.unmaskable):
+                    stats["pages_unmaskable"] += 1
+                    continue
                 page = pdf[number - 1]
-                # Grey levels: a third of the size of colour, and the highlight is drawn by the viewer.
-                image = page.render(scale=SCALE, grayscale=True).to_pil()
+                try:
+                    if page.get_rotation() % 360:
+                        stats["pages_unmaskable"] += 1  # the boxes are not in the rotated frame
+                        continue
+                    # Render the whole MediaBox: the character boxes are measured from its top-left corner.
+                    left, bottom, right, top = page.get_mediabox()
+                    page.set_cropbox(left, bottom, right, top)
+                    # Grey levels: a third of the size of colour, and the highlight is drawn by the viewer.
+                    image = page.render(scale=SCALE, grayscale=True).to_pil()
+                finally:
+                    page.close()
+                width, height = right - left, top - bottom
+                if width <= 0 or height <= 0 or abs(image.width - width * SCALE) > 2 or abs(image.height - height * SCALE) > 2:
+                    stats["pages_unmaskable"] += 1
+                    continue
+                stats["masked_boxes"] += mask_image(
+                    image, masks.boxes.get(number, []), origin=(left, -bottom),
+                    scale=(image.width / width, image.height / height),
+                )
+                name = f"{sha}-{number}.png"
                 image.save(out_dir / name, format="PNG", compress_level=6)
-                page.close()
                 done[(sha, number)] = name
         finally:
             pdf.close()
@@ -171,14 +242,15 @@ def render_pages(src: sqlite_utils.Database, wanted: set[tuple[str, int]], out_d
 
 
 def fact_source_rows(src: sqlite_utils.Database, database: str, images_dir: Path | None,
-                     roots: list[Path] | None = None) -> list[dict[str, Any]]:
+                     roots: list[Path] | None = None, redactor_of: Callable[[str], Any] | None = None,
+                     stats: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """Rows of ``fact_sources``; with ``images_dir`` the pages are rendered there
     (relative document paths are looked for under the working folder, then ``roots``)."""
     facts = _facts(src)
     sizes = {(r["document"], r["number"]): (r["width"], r["height"])
              for r in src.query("SELECT document, number, width, height FROM pages")}
     wanted = {(f["document"], f["page"]) for f in facts}
-    images = render_pages(src, wanted, images_dir, roots) if images_dir else {}
+    images = render_pages(src, wanted, images_dir, roots, redactor_of, stats) if images_dir else {}
     rows = []
     for f in facts:
         width, height = sizes.get((f["document"], f["page"]), (None, None))
