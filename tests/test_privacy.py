@@ -406,3 +406,76 @@ def test_datasette_refuses_writes_attach_download_and_streaming(canary_build) ->
     conn = sqlite3.connect(public)
     assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 20  # nothing changed
     conn.close()
+
+
+# --------------------------------------------------------------------------- the safe default and relatives
+
+# (text, name that must be redacted) — phrasings of the Label Studio rulings.
+DEFAULT_REDACTED = [
+    ("se puso agresivo con su pareja JULIETA LOPEZ, le pegó dos piñas", "JULIETA LOPEZ"),
+    ("estaba con el acusado en la casa de su amiga LAURA, y cuando su amiga se fue", "LAURA"),
+    ("Declaró también la madre del acusado, CARLA, quien refirió que", "CARLA"),
+    ("ya que la señora Velázquez tiene a su bebé en brazos", "Velázquez"),
+    ("Destaca que no surge del informe médico del doctor Echenique que", "Echenique"),
+    ("Informes de entrevista telefónica a su hermana JUDITH LOPEZ; 7) Informe", "JUDITH LOPEZ"),
+    ("Público: María Mailén Mansilla, DNI 35.903.325 (virtual)", "María Mailén Mansilla"),
+    ("quien más se vio afectado fue su hijo E. que terminó con un diagnóstico", "E."),
+    ("His wife Rosario Dimaculangan testified that she saw him leave.", "Rosario Dimaculangan"),
+    ("the house of her mother, Lourdes, where they stayed", "Lourdes"),
+    ("en la causa TORRES, MANUEL DOMINGO sobre amenazas", "TORRES, MANUEL DOMINGO"),
+]
+
+
+@pytest.mark.parametrize("text,name", DEFAULT_REDACTED)
+def test_relatives_and_unknown_persons_are_redacted(text: str, name: str) -> None:
+    redactor = DocumentRedactor(text, detect(text))
+    out = redactor(text)
+    assert name not in out, out
+    assert "[" in out
+
+
+def test_single_initials_only_as_capitals_with_their_dot() -> None:
+    text = ("quien más se vio afectado fue su hijo E. que terminó internado; respecto de M. S. y E, hasta "
+            "marzo. Ana e Inés declararon, y el anexo e del expediente.")
+    redactor = DocumentRedactor(text, detect(text))
+    out = redactor(text)
+    assert "hijo [MINOR" in out and " y [MINOR" in out
+    assert "Ana e Inés" not in out or " e " in out  # the conjunction "e" is never an initial
+    assert "anexo e del" in out
+
+
+# Courts, case numbers and offences as the dev gold records write them: the
+# redactor of a text full of persons must leave them as they are.
+PUBLISHED_VALUES = [
+    "Juzgado Penal Contravencional y de Faltas Nro. 10",
+    "Juzgado Penal, Contravencional y de Faltas Nro. 10",
+    "Court of Appeal of the Democratic Socialist Republic of Sri Lanka",
+    "Supreme Court of the Philippines, First Division",
+    "Lahore High Court, Multan Bench",
+    "Lahore High Court, Rawalpindi Bench",
+    "Causa Nº 31.972/18",
+    "G.R. No. L-2307",
+    "Criminal Appeal No. 77969-J of 2019",
+    "lesiones leves agravadas (art. 92 en función del 89 y 80 inc. 1° y 11° CP), en contexto de violencia de género y doméstica",
+    "privación ilegítima de la libertad agravada (art. 141 en función del 142 inc. 2 CP)",
+    "White Slavery Trade (violation of article 341 of the Revised Penal Code)",
+    "Child Abuse (lascivious conduct) under Section 5(b), Article III of Republic Act No. 7610",
+    "offence under section 22 of the Emigration Ordinance, 1979",
+    "trafficking in persons (sections 3 and 4 PTPA) read with section 109 PPC",
+    "Qatl-e-Amd (murder)",
+    "incumplimiento de los deberes de asistencia familiar",
+    "hostigamiento agravado (art. 53 agravado en función del 55 inc. 7 del Código Contravencional)",
+]
+
+
+def test_court_names_and_offences_pass_unchanged() -> None:
+    body = "\n".join(
+        [f"{value}. Declaró su pareja Julieta Lopez, la señora Velázquez y su hijo E. ante el tribunal." for value in
+         PUBLISHED_VALUES]
+        + ["La víctima, Rosalinda Quispe (DNI 34.567.890), declaró; su amiga Laura Peretti también.",
+           "Lenore Walker en su libro; Gustavo Aboso quien en el capítulo II; Villa Soldati de esta ciudad."]
+    )
+    redactor = DocumentRedactor(body, detect(body, [("Juan Carlos Gomez", "defendant")]))
+    for value in PUBLISHED_VALUES:
+        assert redactor(value) == value
+    assert "Rosalinda" not in redactor(body) and "Walker" not in redactor(body)

@@ -49,6 +49,18 @@ BEFORE: dict[str, list[str]] = {
         r"(?:Assistant\s+)?(?:City\s+|Provincial\s+)?(?:Fiscal|Prosecutor)|Public\s+Prosecutor|(?-i:D\.?P\.?G\.?|A\.?D\.?P\.?P\.?)",
         r"(?:el|la)?\s*(?:defensor[a]?(?:\s+oficial|\s+p[úu]blic[oa]|\s+particular)?|fiscal(?:[íi]a)?|abogad[oa]|letrad[oa]|asesor[a]?\s+tutelar)",
     ],
+    # Relatives, partners, friends and neighbours: never officials, and protected by default.
+    "other": [
+        r"(?:su|sus|la|el|las|los|una?|de\s+su|de\s+la|del|a\s+su)?\s*(?:ex\s*-?\s*)?(?:pareja|concubin[oa]|espos[oa]|novi[oa]|"
+        r"herman[oa]s?|madre|padre|mam[áa]|pap[áa]|abuel[oa]|t[íi][oa]|prim[oa]|sobrin[oa]|niet[oa]|cuñad[oa]|suegr[oa]|"
+        r"nuera|yerno|amig[oa]s?|vecin[oa]s?|compañer[oa]|conviviente|progenitor[a]?|hijastr[oa]|madrastra|padrastro|"
+        r"señoras?|señor(?:es)?|sras?\.|sres?\.|doctor[a]?|antrop[óo]log[oa]|psic[óo]log[oa]|m[ée]dic[oa]|licenciad[oa]|lic\.)"
+        r"(?:\s+(?:de(?:l|\s+la|\s+los)?|que\s+era)\s+(?:acusad[oa]|imputad[oa]|v[íi]ctima|denunciante|querellante|menor|niñ[oa]|"
+        r"joven|mujer|hombre|señora|señor|imputad[oa]))?(?:\s+(?:llamad[oa]|de\s+nombre))?",
+        r"(?:his|her|their|the|a)?\s*(?:ex-?)?(?:wife|husband|partner|girlfriend|boyfriend|mother|father|sister|brother|"
+        r"aunt|uncle|cousin|niece|nephew|grandmother|grandfather|friend|neighbou?r|stepfather|stepmother|common-law\s+(?:wife|husband)|"
+        r"live-in\s+partner)(?:\s+of\s+the\s+(?:accused|victim|complainant))?(?:\s*,?\s*(?:named|called))?",
+    ],
     "police": [
         r"(?-i:PO[1-3]|SPO[1-4]|P/?Insp\.?|P/Supt\.|S\.?I\.?|A\.?S\.?I\.?|H\.?C\.?|I\.?O\.?|SHO|S\.H\.O\.)",
         r"(?:Assistant\s+)?Sub-?Inspector|Inspector|(?:Head\s+)?Constable|Sergeant|Sgt\.|Investigating\s+Officer|Investigation\s+Officer|police\s+officers?",
@@ -73,7 +85,8 @@ AFTER: dict[str, list[str]] = {
     "police": [r",?\s*(?:Inspector|(?-i:S\.?I\.?|A\.?S\.?I\.?|H\.?C\.?)|Constable)\s*\(", r",?\s*(?:agente|oficial)\s+de\s+polic[íi]a\b"],
 }
 
-# Which role wins when a person's mentions carry several: the most protective first.
+# Which role wins when a person's mentions carry several: the most protective first
+# ("other" last: a relative who also testifies is a witness).
 PRIORITY = ("victim", "witness", "defendant", "police", "lawyer", "judge", "other")
 
 # Filler allowed between a cue and the name it introduces.

@@ -29,10 +29,19 @@ CUE_REACH = 70
 # How far a victim word may stand from an unknown person for the near-victim rule.
 NEAR_VICTIM = 120
 TITLE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Dra|Sr|Sra|Srta|Don|Doña|señora|señor|señorita)\.?\s*)$", re.IGNORECASE
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Dra|Sr|Sra|Srta|Sres|Sras|Don|Doña|señoras?|señor(?:es)?|señorita|doctor|doctora)\.?\s*)$",
+    re.IGNORECASE,
+)
+# A single initial standing for a child's or relative's name: "su hijo E.", "de L. (marzo", "M. S. y E,".
+SINGLE_INITIAL_RE = re.compile(r"(?<![\w.])(?-i:[A-ZÁÉÍÓÚÑ])(?:\.|(?=\s*[,;)]))(?!\s?[A-ZÁÉÍÓÚÑ][\w]*\.?\s?[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+# Words saying a child or relative is meant, for single initials.
+_KIN_RE = re.compile(
+    r"\b(?:hij[oa]s?|niñ[oa]s?|menor(?:es)?|adolescentes?|beb[ée]|sobrin[oa]|niet[oa]|herman[oa]s?|"
+    r"child(?:ren)?|son|daughter|minor|girl|boy|baby|infant)\b",
+    re.IGNORECASE,
 )
 # Victim pseudonyms used by Philippine courts (R.A. 7610, A.M. 04-10-11-SC): "AAA", "BBB", "AAA1".
-PSEUDONYM_RE = re.compile(r"(?<![\w])(?:([A-Z])\1\1\d{0,3})(?![\w])")
+PSEUDONYM_RE = re.compile(r"(?<![\w])(?!III)(?:([A-Z])\1\1\d{0,3})(?![\w])")  # "III" is a numeral
 
 
 class _Cues:
@@ -82,8 +91,66 @@ def _candidates(text: str) -> Iterable[tuple[int, int, str, bool]]:
         yield m.start(), m.end(), m.group(0), True
 
 
+def _single_initials(text: str) -> Iterable[tuple[int, int, str]]:
+    """Single initials ("E.") within a sentence of a word for a child or relative,
+    or repeating an initial already found so; a title or a following surname
+    ("Dr. A. Pérez", "Marlon B. Sotero") rules one out."""
+    found: list[tuple[int, int, str]] = []
+    letters_seen: set[str] = set()
+    later: list[tuple[int, int, str]] = []
+    for m in SINGLE_INITIAL_RE.finditer(text):
+        start, end = m.start(), m.end()
+        before = re.split(r"[.;:]\s|\n", text[max(0, start - 70) : start])[-1]
+        if TITLE.search(text[max(0, start - 12) : start]) or re.search(r"\b(?:art|inc|arts|n[°º]|no|nro|ley|anexo|annex|exhibit|punto|apartado|p|pp|fs|ap)\.?\s*$", before, re.IGNORECASE):
+            continue
+        if re.match(r"\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}", text[end : end + 20]) and not re.match(r"\s*(?:y|e|and)\b", text[end : end + 5]):
+            continue  # a first-name initial: "J. Pérez", handled as a name
+        after = re.split(r"[.;]\s|\n", text[end : end + 50])[0]
+        if _KIN_RE.search(before[-45:]) or _KIN_RE.search(after[:30]):
+            found.append((start, end, m.group(0)))
+            letters_seen.add(m.group(0)[0])
+        else:
+            later.append((start, end, m.group(0)))
+    # "respecto de L." after "la hija L.": the same letter, in a list of persons or after "de", "a", "y".
+    for start, end, initial in later:
+        before = text[max(0, start - 12) : start]
+        if initial[0] in letters_seen and re.search(r"(?:\b(?:de|a|y|e|and|of|to)|,)\s*$", before):
+            found.append((start, end, initial))
+    return found
+
+
 def _word_starts(run: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\S+", run)]
+
+
+# Words of institutions, laws and places: a capitalised run holding one is no
+# person unless a cue or a title says so ("Democratic Socialist Republic").
+_INSTITUTION_WORDS = frozenset(w.casefold() for w in """
+court courts tribunal tribunales juzgado juzgados corte suprema supremo superior superiores supreme high appeal appeals
+apelaciones apelación instancia cámara camara sala bench division división republic república democratic socialist
+federal national nacional provincial regional municipal district distrito state estado states estados united unidos
+code código codigo act ley law laws ordinance ordenanza decreto decree rules reglamento convention convención
+penal criminal civil contravencional faltas procedure procedimiento constitution constitución
+ministry ministerio department departamento secretaría subsecretaría secretariat office oficina agency dirección
+police policía policia prosecution fiscalía defensoría procuración procuraduría council consejo commission comisión
+university universidad hospital school escuela church iglesia bank banco company compañía corporation
+city ciudad province provincia villa barrio street calle avenue avenida road ruta barangay village town
+slavery slave trade trafficking traffic abuse exploitation recruitment prostitution murder homicide rape robbery
+kidnapping abduction estafa fraud terrorism narcotic narcotics trata explotación esclavitud homicidio asesinato
+violación robo secuestro lesiones amenazas hostigamiento abuso delito delitos offence offense crime crimes
+""".split())
+
+
+_CRIME_WORDS = frozenset(fold(w) for w in """
+slavery trafficking abuse exploitation recruitment prostitution murder homicide rape robbery kidnapping abduction
+estafa fraud terrorism narcotics trata explotación esclavitud homicidio asesinato violación secuestro lesiones amenazas
+hostigamiento abuso delito delitos offence offense crime crimes
+""".split())
+
+
+def _institutional(run: str) -> bool:
+    return any(fold(w.strip(".,;:()")) in _INSTITUTION_WORDS or w.strip(".,;:()").casefold() in _INSTITUTION_WORDS
+               for w in run.split())
 
 
 def common_words(text: str) -> frozenset[str]:
@@ -134,7 +201,7 @@ def find_persons(text: str, known: Iterable[tuple[str, str]] = (), common: froze
             if cleaned is None:
                 continue
             name_start = text.index(cleaned.split()[0], name_start)
-            if cleaned.isupper() and any(w.casefold() in NOT_NAME_WORDS and not re.fullmatch(r"de|del|la|los|las|da|dos|y", w.casefold()) for w in cleaned.split()):
+            if "," not in cleaned and cleaned.isupper() and any(w.casefold() in NOT_NAME_WORDS and not re.fullmatch(r"de|del|la|los|las|da|dos|y", w.casefold()) for w in cleaned.split()):
                 continue  # a heading in capitals ("WHETHER MALE OR FEMALE")
             name = cleaned
             bound = bound or cues.before(name_start)
@@ -159,15 +226,26 @@ def find_persons(text: str, known: Iterable[tuple[str, str]] = (), common: froze
         words = name.split()
         multiword = len([w for w in words if letters(w) >= 3]) >= 2 and not any(
             w.casefold() in ("y", "and", "e", "of") for w in words)
+        if not short and any(fold(w.strip(".,;:()")) in _CRIME_WORDS for w in name.split()):
+            continue  # an offence named after a cue word ("Child Abuse", "White Slavery Trade")
         if role is None:
             if short and not pseudonym:
                 # Initials are a person only where a cue or a child word says so.
                 if not (minor or near):
                     continue
-            elif not (titled or (multiword and (near or minor))) or looks_like_common_words(name):
+            elif not (titled or multiword) or looks_like_common_words(name) or (not titled and _institutional(run)):
+                # The safe default: any name of two words or more (or after a
+                # title) is a person of unknown role, redacted unless a cue
+                # makes them a defendant or an official.
                 continue
             role = "other"
         mentions.append((span, role, minor, near))
+
+    for start, end, initial in _single_initials(text):
+        span = Span(start, end, initial)
+        bound = cues.before(start)
+        role = bound[0] if bound and bound[0] in ("victim", "witness", "other") else "victim"
+        mentions.append((span, role, True, True))
 
     for name, role in known:
         if not name or letters(name) < 3:

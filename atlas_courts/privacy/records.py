@@ -49,8 +49,15 @@ class Person:
 
     @property
     def protected(self) -> bool:
-        """Whether the name must never be published (victims, witnesses, minors,
-        and unknown persons named next to a victim)."""
+        """Whether the name must never be published: victims, witnesses, minors,
+        and (the safe default) every person whose role no cue gives. Only
+        defendants (as initials) and officials acting in office keep a name."""
+        return self.minor or self.role in PROTECTED_ROLES or self.role == "other"
+
+    @property
+    def cued_protected(self) -> bool:
+        """Protected by a cue (victim, witness, minor, or named next to a victim),
+        not only by the default: what the detector trusts in a short value."""
         return self.minor or self.role in PROTECTED_ROLES or (self.role == "other" and self.near_victim)
 
     @property

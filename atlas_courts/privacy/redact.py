@@ -41,8 +41,18 @@ def _char_pattern(ch: str) -> str:
     return re.escape(ch)
 
 
+SINGLE_INITIAL = re.compile(r"[^\W\d_]\.?")  # also the folded form ("e.")
+
+
+def is_single_initial(form: str) -> bool:
+    return SINGLE_INITIAL.fullmatch(form.strip()) is not None
+
+
 def form_pattern(form: str) -> str:
     """A regex matching ``form`` with any case, accents, spacing, and dots of initials."""
+    if is_single_initial(form):
+        # One capital letter: only as written, with its dot or before a comma ("E.", "E,"), never the word "e".
+        return rf"(?<![\w.])(?-i:{re.escape(form.strip()[0].upper())})(?:\.|(?=\s*[,;)]))"
     if is_initials(form):
         letters_ = [ch for ch in form if ch.isalpha()]
         return r"\.?\s*".join(_char_pattern(ch) for ch in letters_) + r"\.?"
@@ -124,9 +134,10 @@ class DocumentRedactor(Redactor):
                 continue
             self._persons.append((person, placeholder))
             for name in person.names:
-                for form in variants(name) if not is_initials(name) else [name]:
+                for form in (variants(name) if not is_initials(name) and not is_single_initial(name) else [name]) + (
+                        _given_name(name, detection.common_words) if person.protected else []):
                     key = fold(form)
-                    if len(key.split()) == 1 and not is_initials(form) and (
+                    if len(key.split()) == 1 and not is_initials(form) and not is_single_initial(form) and (
                         letters(key) < MIN_SINGLE_WORD or (form != name and key in detection.common_words)
                     ):
                         continue  # "Paz" alone is also the word "paz"
@@ -158,7 +169,9 @@ class DocumentRedactor(Redactor):
         if not out or not isinstance(out, str):
             return out
         # People the rules find in the value itself ("lesiones en perjuicio de Ana Paz").
-        extra = [p for p in detect(out).persons if p.protected and not p.key.startswith("[")]
+        # Only what a cue protects: in a short value (a court, an offence) the
+        # unknown-person default would take institutions and places for names.
+        extra = [p for p in detect(out).persons if p.cued_protected and not p.key.startswith("[")]
         for person in extra:
             if fold(person.names[0]) in self.forms or "[" in person.names[0]:
                 continue
@@ -195,6 +208,21 @@ class DocumentRedactor(Redactor):
                 if len(digits) >= 9:
                     terms.add(digits)
         return sorted(terms)
+
+
+def _given_name(name: str, common: frozenset[str]) -> list[str]:
+    """A protected person's first given name alone ("Nadia" of "NADIA QUIROGA"),
+    when it is no ordinary word of the text: judgments call victims by it."""
+    from .names import NOT_NAME_WORDS, canonical
+
+    parts = canonical(name).split()
+    if len(parts) < 2 or is_initials(name):
+        return []
+    given = parts[0].strip(".,")
+    key = fold(given)
+    if letters(given) < MIN_SINGLE_WORD or key in common or key in NOT_NAME_WORDS or given.endswith("."):
+        return []
+    return [given]
 
 
 def _first_in(text: str, person: Person) -> int:
