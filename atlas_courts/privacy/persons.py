@@ -3,9 +3,11 @@
 Rules only (a trained model's PERSON mentions are merged in by
 ``detect``). A capitalised run of words, a caption name or initials becomes
 a person when a role cue is bound to it (see ``cues``), when a courtesy
-title stands in front of it ("Mrs.", "la Sra."), or, for runs of two or
-more name words, when it stands close to a victim cue (the "unknown person
-near a victim" rule, which errs on the side of redaction). Mentions of one
+title stands in front of it ("Mrs.", "la Sra.", "el doctor"), or, for runs
+of two or more name words without institution or offence words, always (the
+safe default: a person of unknown role, redacted as "[PERSON n]").
+Relationship cues ("su pareja", "la madre del acusado", "his wife") give
+role "other". Single initials ("su hijo E.") near a child word are minors. Mentions of one
 person are grouped by their folded name; a lone surname joins the person
 whose surname it is.
 """
