@@ -134,6 +134,11 @@ SEP = re.compile(
     r"(?:\s*[,&]\s*(?:(?:and|y|e|or|o|as\s+well\s+as)\s+)?|\s*/\s*|\s+(?:and|y|e|or|o|as\s+well\s+as)\s+)",
     re.IGNORECASE,
 )
+# "(d) and (f)": a further subsection joined to the one just read (never the first one).
+SUBSECTION_MORE = re.compile(r",?\s*(?:and|or|y|o|e|&)\s+\((?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})\)", re.IGNORECASE)
+# A plural keyword just before a list ("Articles 40, 41", "arts.", "Secs.", "§§").
+PLURAL_KEYWORD_BEFORE = re.compile(
+    r"(?:articles|articulos|artículos|arts?s\.?|arts\.|sections|secs\.|secciones|§§)\s*$", re.IGNORECASE)
 RANGE = re.compile(r"\s*(?:\bto\b|\ba\b|\bal\b|\bhasta\b|\bthrough\b|-|–)\s*", re.IGNORECASE)
 CHAIN = re.compile(
     r"""\s*,?\s*(?:agravad[oa]s?\s+|calificad[oa]s?\s+)?
@@ -478,6 +483,11 @@ class _Finder:
                 parts.append(self.text[m.start() : m.end()].strip(" ,"))
                 pos = m.end()
                 continue
+            m = SUBSECTION_MORE.match(ft, pos) if parts else None
+            if m:
+                parts.append(self.text[m.start() : m.end()].strip(" ,"))
+                pos = m.end()
+                continue
             m = INCISO_KW.match(ft, pos)
             if m:
                 end = self.parse_incisos(m.end())
@@ -569,6 +579,15 @@ class _Finder:
                 nxt = self.parse_item(p)
                 if nxt is not None and not _looks_like_year_or_amount(ft, nxt):
                     e, nxt.subsection = self.parse_subsections(nxt.end)
+                    if (len(items) == 1 and not kw and s.group(0).strip() == "," and nxt.subsection
+                            and ft[nxt.end : nxt.end + 1] == "(" and nxt.raw.isdigit() and items[0].raw.isdigit()
+                            and int(nxt.raw) < int(items[0].raw)
+                            and not PLURAL_KEYWORD_BEFORE.search(ft[max(0, pos - 16) : pos])):
+                        # "Article 315, 2(a)": after a singular keyword, a smaller number with its
+                        # own subsection is a paragraph of that article, not another article.
+                        items[0].subsection = " ".join(filter(None, [items[0].subsection, nxt.raw + nxt.subsection]))
+                        end = e
+                        break
                     items.append(nxt)
                     end = e
                     continue
