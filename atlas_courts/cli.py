@@ -170,8 +170,9 @@ def export(db_path, as_json):
               help="Add full-text indexes of the published text columns (unicode61 and trigram).")
 @click.option("--page-images", is_flag=True, default=False,
               help="Render the source pages facts were read from (served with the database) and link facts to "
-                   "them with the passage highlighted. The images show whole pages, victims' names included: "
-                   "off by default.")
+                   "them with the passage highlighted. Every redacted name and identifying detail is blacked out; "
+                   "a page whose text cannot be boxed is not rendered. Off by default: a name the detector misses "
+                   "stays visible on the image, as it would in the text.")
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
               help="Declare the documents complete as of this date (see metrics --as-of).")
 def publish(db_path, out, defendant_names, metrics, search, page_images, as_of):

@@ -144,3 +144,16 @@ def test_every_published_table_and_column_is_described(clean_build, tmp_path):
         columns = tables[name].get("columns", {})
         for column in db[name].columns:
             assert columns.get(column.name), f"{name}.{column.name} has no description"
+
+
+def test_publish_as_make_run_does_keeps_court_names_and_passes_the_privacy_scan(clean_build, tmp_path):
+    """The CLI's defaults (metrics, search): the byte scan accepts the file, and names of courts
+    (which hold towns such as "San Martín" or "Grand Cape Mount") are published as written."""
+    out = tmp_path / "public.db"
+    summary = publish_mod.publish(clean_build, out, metrics=True, search=True)
+    assert summary["privacy"]["terms_scanned"] > 0
+    private = {r["document"]: r["court"] for r in sqlite_utils.Database(clean_build).query("SELECT document, court FROM cases")}
+    public = {r["document"]: r["court"] for r in sqlite_utils.Database(out).query("SELECT document, court FROM cases")}
+    assert public == private
+    offences = [r["offence"] for r in sqlite_utils.Database(out).query("SELECT offence FROM charges")]
+    assert not any("[MINOR" in o or "[VICTIM" in o for o in offences if o and "labour" in o.lower())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .cues import AFTER_RE, BEFORE_RE, FILLER, PRIORITY, VICTIM_WORDS
 from .minors import is_minor_context
@@ -88,9 +89,32 @@ def _candidates(text: str) -> Iterable[tuple[int, int, str, bool]]:
     for m in NAME_RE.finditer(text):
         yield m.start(), m.end(), m.group(0), False
     for m in INITIALS_RE.finditer(text):
+        if _legal_abbreviation(m.group(0)):
+            continue  # "C.P.", "R.A.", "P.D.": an instrument, not a person's initials
         yield m.start(), m.end(), m.group(0), True
     for m in PSEUDONYM_RE.finditer(text):
         yield m.start(), m.end(), m.group(0), True
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """The letters of every short alias of an instrument in the statute catalog
+    ("C.P." -> "cp", "R.A." -> "ra"), and of courts and offices written so."""
+    from ..resolve.statutes_catalog import Catalog
+
+    out = {"sc", "ca", "cj", "rtc", "mtc", "hcc", "lhc", "fir", "pw", "ra", "pd", "bp", "ca", "jj", "dr", "dra", "ud",
+           "dni", "cuil", "cuit", "cnic", "nic", "ipp", "ppc", "crpc", "cpp", "cppn", "cpn", "cp", "rpc", "usc", "us",
+           "un", "oit", "ilo", "ong", "ngo"}
+    for inst in Catalog.load():
+        for alias in inst.aliases:
+            letters_only = re.sub(r"[^a-z]", "", fold(alias.text))
+            if 1 < len(letters_only) <= 6 and " " not in alias.text.strip():
+                out.add(letters_only)
+    return frozenset(out)
+
+
+def _legal_abbreviation(text: str) -> bool:
+    return re.sub(r"[^a-z]", "", fold(text)) in _abbreviations()
 
 
 def _single_initials(text: str) -> Iterable[tuple[int, int, str]]:
@@ -140,6 +164,11 @@ city ciudad province provincia villa barrio street calle avenue avenida road rut
 slavery slave trade trafficking traffic abuse exploitation recruitment prostitution murder homicide rape robbery
 kidnapping abduction estafa fraud terrorism narcotic narcotics trata explotación esclavitud homicidio asesinato
 violación robo secuestro lesiones amenazas hostigamiento abuso delito delitos offence offense crime crimes
+labour labor work trabajo forced forzoso forzado child infantil servitude servidumbre bondage
+judicial judiciary circuit county magisterial juridical jurisdicción jurisdiccion
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+primer primero primera segundo segunda tercer tercero tercera cuarto cuarta quinto quinta sexto sexta
+séptimo séptima octavo octava noveno novena décimo décima
 """.split())
 
 

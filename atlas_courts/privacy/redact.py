@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from .detect import detect
 from .identifiers import find_identifiers
 from .names import fold, initials, is_initials, letters, variants
-from .records import Detection, Person
+from .records import PROTECTED_ROLES, Detection, Person
 
 _ACCENTS = {
     "a": "aáàâäã", "e": "eéèêë", "i": "iíìîï", "o": "oóòôöõ", "u": "uúùûü", "n": "nñ", "c": "cç",
@@ -127,6 +127,9 @@ class DocumentRedactor(Redactor):
         self._persons: list[tuple[Person, str]] = []
         forms: dict[str, str] = {}
         protected_forms: set[str] = set()
+        # The forms of people a cue makes a victim, a witness or a minor: what names of places
+        # and courts are redacted by (see ``cued``), and what the byte scan looks for.
+        self.cued_forms: dict[str, str] = {}
         order = sorted(detection.persons, key=lambda p: (_first_in(text, p), p.key))
         for person in order:
             placeholder = self._placeholder_of(person)
@@ -146,6 +149,8 @@ class DocumentRedactor(Redactor):
                     forms[key] = placeholder
                     if person.protected:
                         protected_forms.add(key)
+                    if _strong(person):
+                        self.cued_forms[key] = placeholder
         ids = [(i.span.text, i.placeholder) for i in detection.identifiers]
         super().__init__(forms, ids)
 
@@ -171,7 +176,11 @@ class DocumentRedactor(Redactor):
         # People the rules find in the value itself ("lesiones en perjuicio de Ana Paz").
         # Only what a cue protects: in a short value (a court, an offence) the
         # unknown-person default would take institutions and places for names.
-        extra = [p for p in detect(out).persons if p.cued_protected and not p.key.startswith("[")]
+        # A name read from a short value alone must look like one: two words or more, or initials
+        # ("Child Labour" is an offence, not a child called Labour).
+        extra = [p for p in detect(out, common=self.detection.common_words).persons
+                 if p.cued_protected and not p.key.startswith("[")
+                 and (len(p.names[0].split()) >= 2 or is_initials(p.names[0]))]
         for person in extra:
             if fold(person.names[0]) in self.forms or "[" in person.names[0]:
                 continue
@@ -186,14 +195,24 @@ class DocumentRedactor(Redactor):
             out = super().__call__(out)
         return out
 
+    def cued(self) -> Redactor:
+        """A redactor of the cue-protected names and the identifying details only: for
+        names of courts and places ("Tribunal Oral en lo Criminal Federal de Santa Cruz"),
+        where the unknown-person default would take a town for a person."""
+        if getattr(self, "_cued", None) is None:
+            self._cued = Redactor(self.cued_forms, list(self.identifiers.items()))
+        return self._cued
+
     def scan_terms(self) -> list[str]:
         """What must not be anywhere in the public file: every form of a
-        protected person's name (two words or more, or a single word of at
+        cue-protected person's name (two words or more, or a single word of at
         least four letters) and every identifying number (as written, and
         its digits alone when they are nine or more)."""
         terms: set[str] = set()
         for person, _ in self._persons:
-            if not person.protected:
+            # The gate is for the people a cue protects; a name that only the unknown-person
+            # default redacts may also be a town's ("Santa Cruz") and stay in a court's name.
+            if not _strong(person):
                 continue
             for name in person.names:
                 if is_initials(name) or "[" in name:
@@ -208,6 +227,13 @@ class DocumentRedactor(Redactor):
                 if len(digits) >= 9:
                     terms.add(digits)
         return sorted(terms)
+
+
+def _strong(person: Person) -> bool:
+    """A victim, a witness or a minor by a cue of their own: never published, anywhere (a name
+    that is only near a victim's, or of unknown role, is redacted in free text but may be a
+    town's: "San Martín", "Santa Cruz")."""
+    return person.minor or person.role in PROTECTED_ROLES
 
 
 def _given_name(name: str, common: frozenset[str]) -> list[str]:

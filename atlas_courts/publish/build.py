@@ -45,6 +45,9 @@ REDACTED_COLUMNS = {
     "statutes_cited": ("text", "subsection", "reason"),
 }
 
+# Columns that name courts (and so places): redacted by cue-protected names only.
+PLACE_COLUMNS = frozenset({"court", "office", "court_name"})
+
 # The SELECT reading each table from atlas.db. Columns are named one by one:
 # nothing new in atlas.db is published until it is added here and in tables.py.
 SOURCE_SQL = {
@@ -164,7 +167,9 @@ class _Redaction:
         forms: dict[str, str] = {}
         ids: list[tuple[str, str]] = []
         for redactor in self.documents.values():
-            for form, placeholder in redactor.forms.items():
+            # Labels of metric tables and imported rows (courts, offices, offences): the names a
+            # cue protects, not every capitalised run the unknown-person default took.
+            for form, placeholder in redactor.cued_forms.items():
                 if len(form.split()) >= 2 and placeholder.startswith("["):
                     forms.setdefault(form, placeholder.rsplit(" ", 1)[0] + "]")
             ids += list(redactor.identifiers.items())
@@ -319,7 +324,8 @@ def _build(
         def apply(row: dict[str, Any]) -> dict[str, Any]:
             r = redaction(row["document"])
             for column in REDACTED_COLUMNS[table]:
-                row[column] = r(row[column])
+                # A court's name holds places, never a victim: only cue-protected names there.
+                row[column] = (r.cued() if column in PLACE_COLUMNS and hasattr(r, "cued") else r)(row[column])
             return row
 
         return apply
