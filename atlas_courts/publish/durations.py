@@ -9,10 +9,11 @@ wrongly, or two proceedings mixed in one document) and is excluded and counted.
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from ..metrics.timeline import precision  # noqa: F401  (one rule for how precise a date is; build imports it from here)
 
 # (stage, order, from event type, to event types in order of preference).
 # indictment -> trial start falls back to arraignment only when the case has
@@ -26,27 +27,6 @@ STAGES: tuple[tuple[str, int, str, tuple[str, ...]], ...] = (
     ("judgment_to_appeal_decision", 5, "judgment", ("appeal_decision",)),
     ("offence_to_judgment", 6, "offence", ("judgment",)),
 )
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_OR_YEAR = re.compile(r"^\d{4}(-\d{2})?$")
-
-
-def precision(date: str | None) -> str | None:
-    """``day``, ``month``, ``year``, or None for a malformed or impossible date."""
-    if not isinstance(date, str):
-        return None
-    if _DAY.match(date):
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            return None
-        return "day"
-    if _MONTH_OR_YEAR.match(date):
-        if len(date) == 7 and not 1 <= int(date[5:]) <= 12:
-            return None
-        return "month" if len(date) == 7 else "year"
-    return None
-
 
 @dataclass
 class Duration:
