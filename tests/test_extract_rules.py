@@ -189,6 +189,43 @@ def test_offences_and_categories(text, offence, category):
 
 
 @pytest.mark.parametrize(
+    "text, offences",
+    [
+        # Two known offences joined by "and" are two charges (Philippine appeals, dev corpus).
+        ("guilty of the crimes of estafa and illegal recruitment committed by syndicate", ["estafa", "illegal recruitment"]),
+        ("por el delito de trata de personas y estafa, previsto en", ["trata de personas", "estafa"]),
+        # One offence whose name holds "and" stays one.
+        ("charged with the crime of trafficking and exploitation of children under", ["trafficking and exploitation of children"]),
+        ("of the crime of syndicated and large-scale illegal recruitment as charged", ["syndicated and large-scale illegal recruitment"]),
+        # A modal verb ends the offence's name.
+        ("A person who is convicted of illegal recruitment may, in addition", ["illegal recruitment"]),
+    ],
+)
+def test_offence_phrases_split_only_into_known_offences(text, offences):
+    assert [m.value for m in find_offences(text)] == offences
+    assert all(text[m.start : m.end] == m.text for m in find_offences(text))
+
+
+def test_a_provision_goes_to_the_offence_named_before_it_in_its_sentence():
+    from atlas_courts.extract import extract
+    from atlas_courts.records import Document, Page
+    from atlas_courts.resolve import resolve
+
+    text = ("G.R. No. 1 January 2, 2001. PEOPLE OF THE PHILIPPINES, plaintiff-appellee, vs. JUAN CRUZ, accused-appellant.\n\n"
+            "A person who is convicted of illegal recruitment may, in addition, be convicted of estafa under "
+            "Art. 315 (2) of the Revised Penal Code.\n\nWHEREFORE, accused-appellant JUAN CRUZ is found GUILTY of "
+            "illegal recruitment in large scale and of estafa.")
+    document = Document(sha256="1" * 64, file="t.txt", path="", media_type="txt",
+                        pages=[Page(number=1, text=text, raw_text=text)], language="en")
+    record = resolve(extract(document))
+    charges = {c.offence: c for d in record.defendants for c in d.charges}
+    estafa = next(c for o, c in charges.items() if o.lower().startswith("estafa"))
+    assert estafa.statutes == ["PH:RPC:315"] and estafa.category == "other"
+    recruitment = [c for o, c in charges.items() if "recruitment" in o.lower()]
+    assert recruitment and all("PH:RPC:315" not in c.statutes and c.category == "forced_labour" for c in recruitment)
+
+
+@pytest.mark.parametrize(
     "text, names",
     [
         # Liberia: party lines closed by dots and the role

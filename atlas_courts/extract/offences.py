@@ -23,7 +23,7 @@ _STOP = (
     r"(?=\s+(?:under|in\s+violation|defined|penali[sz]ed|punishable|punished|as\s+defined|committed|and\s+sentenc|"
     # words that cannot be inside an offence's name end it ("rape they do not constitute …")
     r"(?:they|he|she|it|which|who|whom|that|is|are|was|were|do|does|did|not|has|have|had|this|these|because|"
-    r"if|when|where|whereas|but|as|so|since|for\s+which|el\s+cual|la\s+cual|que|quien|fue|es|son|era)\b|"
+    r"if|when|where|whereas|but|as|so|since|may|can|shall|will|must|could|would|might|should|for\s+which|el\s+cual|la\s+cual|que|quien|fue|es|son|era)\b|"
     r"and\s+imposing|and\s+(?:is|was|were)|in\s+Criminal|in\s+Crim\.|as\s+charged|with\s+the|against|before|by\s+|"
     r"previst[oa]|tipificad[oa]|contemplad[oa]|reprimid[oa]|en\s+perjuicio|cometid[oa]|en\s+calidad|por\s+(?:el|los|la)|"
     r"en\s+los\s+t[eé]rminos|en\s+concurso|a\s+la\s+pena|y\s+(?:se\s+)?(?:le|lo|la)\b|en\s+el\s+marco|que\s+)"
@@ -115,12 +115,13 @@ def find_offences(text: str, start: int = 0, end: int | None = None) -> list[Men
             raw = re.sub(r"\s+(?:and|y|e)$", "", raw)
             if not raw or _NOT_OFFENCE.search(raw):
                 continue
-            e = s + len(raw)
-            value = re.sub(r"\s+", " ", raw).strip()
-            out.append(
-                Mention("OFFENCE", s, e, raw, value=value, method=f"rule:offence.{VERSION}", confidence=0.7,
-                        attrs={"category_from_words": category_from_words(value)})
-            )
+            for ps, pe in _parts(text, s, s + len(raw)):
+                part = text[ps:pe]
+                value = re.sub(r"\s+", " ", part).strip()
+                out.append(
+                    Mention("OFFENCE", ps, pe, part, value=value, method=f"rule:offence.{VERSION}", confidence=0.7,
+                            attrs={"category_from_words": category_from_words(value)})
+                )
     out.sort(key=lambda m: m.start)
     # overlapping matches: keep the longer
     kept: list[Mention] = []
@@ -131,6 +132,26 @@ def find_offences(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         kept.append(m)
     return kept
+
+
+_JOIN = re.compile(r"\s+(?:and|y|e)\s+", re.I)
+
+
+def _parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the offences one phrase names: "estafa and illegal recruitment" is two
+    offences when each side is a known offence on its own; otherwise the phrase is one
+    ("trafficking and exploitation of persons", "sale and trafficking of children")."""
+    cuts = list(_JOIN.finditer(text, s, e))
+    if not cuts:
+        return [(s, e)]
+    spans, at = [], s
+    for cut in cuts:
+        spans.append((at, cut.start()))
+        at = cut.end()
+    spans.append((at, e))
+    if all(category_from_words(text[a:b], with_other=True) is not None for a, b in spans):
+        return spans
+    return [(s, e)]
 
 
 def offence_key(value: str) -> str:

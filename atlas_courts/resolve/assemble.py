@@ -133,13 +133,21 @@ def _charges(extraction: Extraction, catalog: Catalog) -> list[tuple[Charge, tup
     charges: dict[str, tuple[Charge, tuple[int, int]]] = {}
     used_statutes: set[str] = set()
 
-    for m in extraction.of("OFFENCE"):
+    offences = extraction.of("OFFENCE")
+    for i, m in enumerate(offences):
         if m.start >= footnotes:
             continue
         sent = sentence_at(spans, m.start)
         if sent is None or not _CHARGE_CONTEXT.search(text[sent.start : sent.end]):
             continue
-        ids = [s.value for s in statutes if sent.start <= s.start < sent.end]
+        # Several offences in one sentence: each provision goes to the offence named last before
+        # it ("convicted of illegal recruitment may also be convicted of estafa under Art. 315");
+        # provisions before the first offence go to the first.
+        before = [o for o in offences[:i] if o.start >= sent.start]
+        after = next((o for o in offences[i + 1 :] if o.start < sent.end), None)
+        lo = m.start if before else sent.start
+        hi = after.start if after is not None else sent.end
+        ids = [s.value for s in statutes if sent.start <= s.start < sent.end and lo <= s.start < hi]
         key = offence_key(m.value)
         if not key:
             continue
