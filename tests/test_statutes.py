@@ -403,3 +403,15 @@ def test_dev_corpus_f1(shared_corpus: Path):
 )
 def test_spacing_divisions_and_ibid(text, country, expected):
     assert [c.id for c in find_citations(text, lang="en", country=country)] == expected
+
+
+def test_a_bare_article_after_a_treaty_is_the_treaty_s():
+    from atlas_courts.resolve.statutes import find_citations
+
+    text = ("Article 128 (2) of the Constitution. Paragraph 5 of Article 14 of the Covenant lays down that everyone "
+            "convicted has a right of appeal. The author states that Article 14, paragraph 5 provides that everyone")
+    cited = [(c.id, c.reason) for c in find_citations(text, lang="en", country="LK")]
+    assert cited == [("LK:CONST:128", None), (None, "treaty"), (None, "treaty")]
+    # With no treaty named, the bare article still takes the instrument named last.
+    cited = [c.id for c in find_citations("Article 128 (2) of the Constitution. Article 14 provides", lang="en", country="LK")]
+    assert cited == ["LK:CONST:128", "LK:CONST:14"]

@@ -724,6 +724,7 @@ class _Finder:
         events: list[tuple[int, int, object]] = [(m.start, 1, m) for m in mentions] + [(g.start, 0, g) for g in groups]
         events.sort(key=lambda e: (e[0], e[1]))
         history: list[Instrument] = []
+        treaties: list[int] = []  # where a treaty was named as a citation's instrument
         citations: list[Citation] = []
 
         def remember(inst: Instrument | None, pos: int) -> None:
@@ -763,6 +764,8 @@ class _Finder:
                 continue
             link_pos = group.link_from if group.link_from is not None else group.end
             mention, reason, phrase_end = instrument_after(link_pos)
+            if reason == "treaty":
+                treaties.append(phrase_end)
             inst: Instrument | None = None
             how = None
             start = group.start
@@ -798,13 +801,18 @@ class _Finder:
                     if group.kind == "rule":
                         inst = self.default_rules()
                         how = "default"
+                    elif (treaties and treaties[-1] > (history[-1][0] if history else -1)
+                          and group.start - treaties[-1] <= self.reach):
+                        # The instrument named last is a treaty ("Paragraph 5 of Article 14 of the
+                        # Covenant … Article 14, paragraph 5"): the bare article is the treaty's.
+                        reason = "treaty"
                     else:
                         inst = from_context(group.kind if group.kind != "bare" else "any", pos=group.start)
                         how = "context"
                         if inst is None:
                             inst = self.country_default(group.kind)
                             how = "default"
-                if inst is None:
+                if inst is None and reason is None:
                     reason = "no_instrument"
                 phrase_end = group.end
             else:
