@@ -134,6 +134,20 @@ def test_decision_date(text, date):
         # ar-caba-aymurai__document-09
         ("AUDIENCIA DE JUICIO\nJuez: Pablo Cruz Casas.\nAcusado: JUAN CARLOS PEREZ, DNI 32.858.301\n",
          ["JUAN CARLOS PEREZ"]),
+        # lk-sc-ca__2025-07-04: a flowed Sri Lankan caption, the role closing the party's sentence
+        ("In the matter of an Appeal in terms of section 331(1) of the Code of Criminal Procedure Act\nNo.15 of 1979. "
+         "Democratic Socialist Republic of Sri Lanka.\nComplainant Court of Appeal Case No.:\nCA HCC 0258/23\nVs.\n"
+         "High Court of Colombo Case No.: HC 591/19 Kasthuri Arrachchige Tiyulin\nWickremarathna.\nAccused\n"
+         "AND NOW BETWEEN Kasthuri Arrachchige Tiyulin Wickremarathna. Accused-Appellant\nVs. The Hon. Attorney "
+         "General, Attorney Generals Department, Colombo 12. Respondent\n",
+         ["Kasthuri Arrachchige Tiyulin Wickremarathna"]),
+        # lk-sc-ca__2018-03-15: the party's occupation and address between the name and the role
+        ("In the matter of an appeal in terms of Article 154 (3) (b) of the Constitution read with section 320\n"
+         "(1) of the Code of Criminal Procedure Act No.15 of 1979. Mallawarachchige Kanishka\nGunawardhana, Licensee, "
+         "Samasa Foreign Employment Agency, 89, 3rd Floor, Super Market,\nBorella, Colombo 08. Accused Appellant -Vs- "
+         "1 H.K.Sumanasena, Manager (Acting), Special\nInvestigations Unit. 2. Hon. The Attorney General, Attorney "
+         "General's Department\nColombo 12. Respondents\n",
+         ["Mallawarachchige Kanishka Gunawardhana"]),
     ],
 )
 def test_defendants_from_captions(text, names):

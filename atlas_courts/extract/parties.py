@@ -196,6 +196,7 @@ def _caption_parties(text: str, start: int, end: int) -> list[Party]:
             parties.append(Party(name, s, e, f"rule:parties.caption.{VERSION}", 0.9, appellant, status))
         boundaries.append(m.end())
     parties.extend(_line_role_parties(text, start, end))
+    parties.extend(_flowed_role_parties(text, start, end))
     parties.extend(_listed_parties(text, start, end))
     if parties:
         return parties  # role-labelled lists are the better reading of a caption
@@ -255,6 +256,52 @@ def _line_role_parties(text: str, start: int, end: int) -> list[Party]:
             line_end = line_start - 1
             if line_end <= start:
                 break
+    return parties
+
+
+# A party block closed by a sentence-final role in flowed text (Sri Lankan captions whose lines
+# were joined): "Act No.19 of 1990. Mallawarachchige Kanishka Gunawardhana, Licensee, Samasa …,
+# Colombo 08. Accused Appellant Petitioner -Vs-"; "AND NOW BETWEEN Kasthuri Arrachchige Tiyulin
+# Wickremarathna. Accused-Appellant".
+_FLOWED_ROLE = re.compile(
+    r"\.\s*(?P<role>Accused(?:[- ](?:Appellant|Petitioner|Respondent))*|ACCUSED(?:[- ](?:APPELLANT|PETITIONER|RESPONDENT))*)"
+    r"(?=[\s.,;]|-Vs-|$)"
+)
+_BLOCK_START = re.compile(
+    r"(?:\b(?:[A-Za-z]{3,}|\d{4}|\d{2})\.\s+|\bvs?\.\s*|-Vs-\s*|\bversus\s+|\bBETWEEN\s+|\bAND\s+NOW\s+|:\s*[A-Z]{2,}\s+[\d/]+\s+)",
+    re.I,
+)
+
+
+# An occupation written after the name before its comma ("Gunawardhana Licensee, Samasa …").
+_OCCUPATION_AFTER = re.compile(
+    r"\s+(?:Licensee|Manager|Director|Proprietor|Owner|Agent|Chairman|Secretary|Employer|Trader|Businessman|"
+    r"Recruiter|Broker|Contractor)\s*$"
+)
+
+
+def _flowed_role_parties(text: str, start: int, end: int) -> list[Party]:
+    parties: list[Party] = []
+    for m in _FLOWED_ROLE.finditer(text, start, end):
+        lo = max(start, m.start() - 300)
+        starts = [b.end() for b in _BLOCK_START.finditer(text, lo, m.start())]
+        block_start = starts[-1] if starts else lo
+        block = text[block_start : m.start()]
+        if not block.strip() or len(block) > 300:
+            continue
+        comma = block.find(",")
+        head = block[:comma] if comma != -1 else block
+        runs = list(NAME_RE.finditer(head))
+        if not runs:
+            continue
+        run = runs[0] if comma != -1 else runs[-1]
+        raw = _OCCUPATION_AFTER.sub("", run.group(0))
+        name = _clean_name(raw)
+        if not name or not 2 <= len(name.split()) <= 6:
+            continue
+        appellant = re.search(r"appellant|petitioner", m.group("role"), re.I) is not None
+        s0 = block_start + run.start()
+        parties.append(Party(name, s0, s0 + len(raw.rstrip()), f"rule:parties.flowed_role.{VERSION}", 0.85, appellant))
     return parties
 
 
