@@ -45,10 +45,18 @@ def versions() -> dict[str, str]:
     }
 
 
-def _active_model_id() -> str:
-    from .train.runtime import active_model_id
+# The active model's folder, found once by ``versions()`` (None: rules only), so that each
+# document does not look through models/ again.
+_active_model_path: Path | None = None
 
-    return active_model_id()
+
+def _active_model_id() -> str:
+    global _active_model_path
+    from .train.model import load_model
+    from .train.registry import active_model_path
+
+    _active_model_path = active_model_path()
+    return "none" if _active_model_path is None else load_model(_active_model_path).id
 
 
 @dataclass
@@ -84,7 +92,8 @@ def process_document(document: Document) -> Processed:
 
     extraction = extract(document)
     current = versions()
-    extraction, record = apply_model(extraction, None if current["model"] == "none" else "active", versions=current)
+    extraction, record = apply_model(extraction, None if current["model"] == "none" else _active_model_path,
+                                     versions=current)
     return Processed(document, extraction, record)
 
 
