@@ -29,6 +29,7 @@ import sqlite_utils
 
 from ..errors import UsageError
 from ..store.schema import content_id
+from ..store.schema import migrate as store_migrate  # one locked migration routine for both sets
 
 MAPPING_SCHEMA = "atlas-courts/case-import-mapping/1"
 MAPPINGS_DIR = Path(__file__).with_name("mappings")
@@ -90,14 +91,7 @@ def m001_structured_cases(db: sqlite_utils.Database) -> None:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    if MIGRATIONS.pending(db):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS.apply(db)
-        except BaseException:
-            db.rollback()
-            raise
-        db.execute("COMMIT")
+    store_migrate(db, MIGRATIONS)
 
 
 # --------------------------------------------------------------------------- mapping

@@ -67,15 +67,16 @@ def open_db(path: str | os.PathLike) -> sqlite_utils.Database:
     return db
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Apply pending migrations, serialised across processes by a write lock."""
-    if not MIGRATIONS.pending(db):
+def migrate(db: sqlite_utils.Database, migrations: sqlite_utils.Migrations = MIGRATIONS) -> None:
+    """Apply pending migrations (of atlas.db, or another set such as the imported case
+    data's), serialised across processes by a write lock."""
+    if not migrations.pending(db):
         return
     # BEGIN IMMEDIATE takes the write lock before the pending list is read
     # again, so two processes opening a new database do not both create it.
     db.execute("BEGIN IMMEDIATE")
     try:
-        MIGRATIONS.apply(db)
+        migrations.apply(db)
     except BaseException:
         db.rollback()
         raise
