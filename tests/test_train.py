@@ -204,9 +204,6 @@ def _models_dir(tmp_path: Path, tiny_model: Path, monkeypatch) -> Path:
     meta = json.loads((newer / "meta.json").read_text())
     meta["version"] = "0.0.2"
     (newer / "meta.json").write_text(json.dumps(meta))
-    metrics = json.loads((newer / "metrics.json").read_text())
-    # One field scored differently in the newer version, so diff has a gain to show.
-    hybrid = metrics["crossval"]["dev"]["hybrid"] if "dev" in metrics["crossval"] else None
     monkeypatch.setenv("ATLAS_COURTS_MODELS", str(directory))
     monkeypatch.delenv("ATLAS_COURTS_MODEL", raising=False)
     return directory

@@ -102,7 +102,7 @@ def _abbreviations() -> frozenset[str]:
     ("C.P." -> "cp", "R.A." -> "ra"), and of courts and offices written so."""
     from ..resolve.statutes_catalog import Catalog
 
-    out = {"sc", "ca", "cj", "rtc", "mtc", "hcc", "lhc", "fir", "pw", "ra", "pd", "bp", "ca", "jj", "dr", "dra", "ud",
+    out = {"sc", "ca", "cj", "rtc", "mtc", "hcc", "lhc", "fir", "pw", "ra", "pd", "bp", "jj", "dr", "dra", "ud",
            "dni", "cuil", "cuit", "cnic", "nic", "ipp", "ppc", "crpc", "cpp", "cppn", "cpn", "cp", "rpc", "usc", "us",
            "un", "oit", "ilo", "ong", "ngo"}
     for inst in Catalog.load():
