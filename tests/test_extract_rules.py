@@ -180,6 +180,11 @@ def test_caption_status_notes():
         ("Se confirma la sentencia con las costas.", "affirmed"),
         ("disponer su SOBRESEIMEINTO, en orden a los hechos", "dismissed"),
         ("to which they pleaded not guilty and claimed trial", None),
+        # ph-sc-lawphil__1904_GR-1574: remand for execution closes the old reports, it is no retrial
+        ("The case will be remanded to the trial court with a certified copy of this decision, and of the "
+         "judgment to be entered in accordance therewith, for execution thereof.", None),
+        ("the case is remanded to the trial court for a new trial", "unknown"),
+        ("The case is remanded to the trial court for further proceedings.", "unknown"),
     ],
 )
 def test_verdict_cues(text, value):
@@ -260,3 +265,58 @@ def test_defendants_in_atlas_country_captions(text, names):
     found = parties.find_defendants(text, _secs(text))
     assert [m.value for m in found] == names
     assert all(m.attrs["role"] == "defendant" for m in found)
+
+
+CHOA_CHI_CO = """G.R. No. 1574 April 13, 1904
+THE UNITED STATES, complainant-appelle,
+vs.
+CHOA CHI CO, defendant-appellant.
+TORRES, J.:
+February 16, 1903, one of the deputy prosecuting attorneys of the city of Manila filed an
+information in the Court of First Instance charging Espiridion Yandon, Tan Chan Chang, Choa
+Chi Co, Chong Quah Co, Lim Tan Co, Uy Bunta, Ny Chin, Lucia Alcantara, Placida Flores,
+Juana Villara, and Patricia Yanda with the crime of vagrancy.
+
+The accused pleaded not guilty. Upon the evidence introduced at the trial the court below on
+February 20, 1903, condemned Lucia Alcantara to one year's imprisonment at hard labor in
+Bilibid Prison; Espiridion Yandon to ten months' imprisonment; the Chinamen, Tan Chan
+Chang, Choa Chi Co, Chong Quah Co, Lim Tan Co, Uy Bunta, Ny Chin, and the women,
+Patricia Yandan and Placida Flores, to six months' imprisonment, and Juana Villara to one
+month's imprisonment in the same prison. The Chinaman Choa Chi Co appealed, but
+the judgment of the Court of First Instance became final as to the other accused.
+
+For the reason stated, it is our opinion that the judgment of the court below must be reversed
+with respect to the appellant, Choa Chi Co, and that he be acquitted with one-tenth of the
+costs of both instance de oficio . The case will be remanded to the trial court with a certified
+copy of this decision, and of the judgment to be entered in accordance therewith, for
+execution thereof. So ordered.
+
+Arellano, C. J., Cooper, Mapa and McDonough, JJ., concur.
+"""
+
+
+def test_distributive_sentence_gives_each_accused_their_own_term_and_verdict():
+    # ph-sc-lawphil__1904_GR-1574_us-v-choa-chi-co: a serial-comma list of eleven accused, names of
+    # three short words ("Lim Tan Co"), terms handed out in one sentence, one appellant acquitted
+    from atlas_courts.extract import extract
+    from atlas_courts.records import Document, Page
+    from atlas_courts.resolve import resolve
+
+    text = CHOA_CHI_CO
+    document = Document(sha256="2" * 64, file="t.txt", path="", media_type="txt",
+                        pages=[Page(number=1, text=text, raw_text=text)], language="en")
+    record = resolve(extract(document))
+    got = {d.name.title(): (d.verdict, d.sentence.imprisonment_months) for d in record.defendants}
+    assert got == {
+        "Choa Chi Co": ("acquitted", None),
+        "Espiridion Yandon": ("convicted", 10.0),
+        "Tan Chan Chang": ("convicted", 6.0),
+        "Chong Quah Co": ("convicted", 6.0),
+        "Lim Tan Co": ("convicted", 6.0),
+        "Uy Bunta": ("convicted", 6.0),
+        "Ny Chin": ("convicted", 6.0),
+        "Lucia Alcantara": ("convicted", 12.0),
+        "Placida Flores": ("convicted", 6.0),
+        "Juana Villara": ("convicted", 1.0),
+        "Patricia Yanda": ("convicted", 6.0),
+    }

@@ -404,7 +404,8 @@ _JUDGE_AFTER = re.compile(r"^\s*,?\s*(?:C\.\s*)?J\.?(?:\s*[:;.-]|\s|$)")
 def _list_after(text: str, pos: int, limit: int = 300) -> list[tuple[int, int, str]]:
     """The name list that starts at ``pos`` and runs until the first non-list word."""
     zone = text[pos : pos + limit]
-    m = re.match(rf"(?:{_NAME})(?:\s*(?:,|\band\b|\by\b|&)\s*(?:{_NAME}))*", zone)
+    # "A, B, and C": the serial comma before the last name joins it like a bare "and"
+    m = re.match(rf"(?:{_NAME})(?:\s*(?:,\s*(?:and\b|y\b|&)?|\band\b|\by\b|&)\s*(?:{_NAME}))*", zone)
     if not m:
         return []
     return split_name_list(m.group(0), pos)

@@ -22,7 +22,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bremand(?:ed)?\b[^.]{0,60}\b(?:for|to)\b[^.]{0,30}\b(?:re-?trial|new\s+trial|further\s+proceedings|decision\s+afresh)|"
             r"\b(?:re-?trial|de\s+novo\s+trial|new\s+trial)\b|\breenv[ií]o\b|"
-            r"\b(?:remanded|remitted|sent\s+back)\s+(?:back\s+)?to\s+the\s+(?:learned\s+)?trial\s+court|\bcontinue\s+the\s+trial\b|"
+            # remanded to be tried again, not "remanded to the trial court with a certified copy of
+            # this decision … for execution thereof" (the old reports' closing formula)
+            r"\b(?:remanded|remitted|sent\s+back)\s+(?:back\s+)?to\s+the\s+(?:learned\s+)?trial\s+court"
+            r"(?![^.]{0,160}\b(?:for\s+(?:the\s+)?execution|certified\s+copy|to\s+be\s+executed))|\bcontinue\s+the\s+trial\b|"
             r"\bnuevo\s+juicio\b|\bse\s+anula\b|\banula(?:r|mos)?\s+(?:la\s+)?sentencia|"
             r"\b(?:proceedings?|case)\s+(?:against\s+\w+\s+)?(?:is|are|was|were|stands?)\s+(?:hereby\s+)?abated|"
             r"\bcriminal\s+liability\b[^.]{0,40}\bextinguished|"

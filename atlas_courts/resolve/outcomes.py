@@ -85,10 +85,15 @@ def _mentions_in(mentions: list[Mention], span: Span) -> list[Mention]:
     return [m for m in mentions if span.start <= m.start < span.end]
 
 
-def _addresses(span: Span, text: str, keys: list[set[str]], appellants: list[int]) -> list[int]:
+def _addresses(span: Span, text: str, keys: list[set[str]], appellants: list[int],
+               names: list[str] | None = None) -> list[int]:
     """Indexes of the defendants a sentence speaks about."""
-    words = set(re.split(r"[^a-z0-9]+", _fold(text[span.start : span.end])))
-    named = [i for i, key in enumerate(keys) if key and _named(key, words)]
+    folded = _fold(text[span.start : span.end])
+    words = set(re.split(r"[^a-z0-9]+", folded))
+    named = [
+        i for i, key in enumerate(keys)
+        if key and (_named(key, words) or (names and _short_only(key) and _phrase(names[i]).search(folded)))
+    ]
     if named:
         return named
     chunk = text[span.start : span.end]
@@ -100,6 +105,10 @@ def _addresses(span: Span, text: str, keys: list[set[str]], appellants: list[int
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their|él|ella|ellos|ellas)\b", re.I)
+
+
+def _short_only(key: set[str]) -> bool:
+    return all(len(t) < 4 for t in key)
 
 
 def _named(key: set[str], words: set[str]) -> bool:
@@ -123,6 +132,7 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     if not defendants:
         return outcomes
     keys = [_distinct_keys(defendants, i) for i in range(len(defendants))]
+    names = [d.value or "" for d in defendants]
     appellants = [i for i, d in enumerate(defendants) if d.attrs.get("appellant")]
     cues = [m for m in extraction.mentions if m.label == "VERDICT"]
     penalties = [m for m in extraction.mentions if m.label == "PENALTY"]
@@ -146,7 +156,7 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     decided_here: dict[int, list[str]] = {}
     last: list[int] = []
     for span in operative_sentences:
-        addressed = _addresses(span, text, keys, appellants)
+        addressed = _addresses(span, text, keys, appellants, names)
         if not addressed and last and _PRONOUN.search(text[span.start : span.end]):
             addressed = last  # "I sentence him …": whoever the previous sentence was about
         if addressed:
@@ -173,7 +183,7 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             continue
         found: list[str] = []
         for sentence_span, clause in clauses:
-            positions = _name_positions(text, clause, keys[i], i)
+            positions = _name_positions(text, clause, keys[i], i, names[i])
             if not positions:
                 continue
             near = _mentions_in(outcome_cues, clause)
@@ -196,7 +206,7 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
         spans = []
         last = []
         for s_ in operative_sentences:
-            addressed = _addresses(s_, text, keys, appellants)
+            addressed = _addresses(s_, text, keys, appellants, names)
             if not addressed and last and _PRONOUN.search(text[s_.start : s_.end]):
                 addressed = last
             if addressed:
@@ -212,9 +222,9 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             earlier += [
                 s for s in body_sentences
                 if _SENTENCING.search(text[s.start : s.end]) and not _STATUTORY.search(text[s.start : s.end])
-                and (i in (addressed := _addresses(s, text, keys, appellants)) or not addressed)
+                and (i in (addressed := _addresses(s, text, keys, appellants, names)) or not addressed)
             ]
-            trial = _sentence_from(_own_clauses(earlier, text, keys, i), text, penalties, [], doc)
+            trial = _sentence_from(_own_clauses(earlier, text, keys, i, names, penalties), text, penalties, [], doc)
             for attr in ("imprisonment_months", "imprisonment_min_months", "life", "death", "suspended"):
                 if getattr(sentence, attr) in (None, False):
                     setattr(sentence, attr, getattr(trial, attr))
@@ -223,19 +233,42 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     return outcomes
 
 
-def _own_clauses(spans: list[Span], text: str, keys: list[set[str]], i: int) -> list[Span]:
+def _own_clauses(spans: list[Span], text: str, keys: list[set[str]], i: int, names: list[str],
+                 penalties: list[Mention]) -> list[Span]:
     """Distributive sentences give each accused their own term ("condemned A to one year's
     imprisonment; B to ten months' …; and C to one month's"): when the clauses of a sentence
-    name different accused, only the clauses naming this one count."""
+    name different accused, only the clauses naming this one count, and within a clause that
+    lists several accused with several terms, the stretch from this one's name to the first
+    term after it ("…, Placida Flores, to six months' imprisonment, and Juana Villara to one
+    month's")."""
     out: list[Span] = []
     for span in spans:
         parts = _clauses(text, span)
-        naming = [c for c in parts if any(_name_positions(text, c, k) for k in keys)]
+        naming = [c for c in parts if any(_name_positions(text, c, k, name=n) for k, n in zip(keys, names))]
+        mine = [c for c in parts if _name_positions(text, c, keys[i], i, names[i])]
         if len(naming) > 1:
-            out.extend(c for c in parts if _name_positions(text, c, keys[i], i))
+            out.extend(_own_stretch(c, text, keys, i, names, penalties) for c in mine)
+        elif mine:
+            out.append(_own_stretch(span, text, keys, i, names, penalties))
         else:
             out.append(span)
     return out
+
+
+def _own_stretch(clause: Span, text: str, keys: list[set[str]], i: int, names: list[str],
+                 penalties: list[Mention]) -> Span:
+    terms = _mentions_in(penalties, clause)
+    others = [j for j in range(len(keys)) if j != i and _name_positions(text, clause, keys[j], name=names[j])]
+    if len(terms) < 2 or not others:
+        return clause
+    first = _name_positions(text, clause, keys[i], i, names[i])[0]
+    cuts = [clause.start] + [p.end for p in terms] + [clause.end]
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo <= first < hi:
+            if not _mentions_in(terms, Span(lo, hi, "")):
+                return clause  # the term comes before the names ("to six months: A, B and C")
+            return Span(lo, hi, text[lo:hi])
+    return clause
 
 
 def _clauses(text: str, span: Span) -> list[Span]:
@@ -266,16 +299,25 @@ def _ordinal_positions(text: str, span: Span, index: int) -> list[int]:
     return out
 
 
-def _name_positions(text: str, span: Span, key: set[str], index: int | None = None) -> list[int]:
+def _name_positions(text: str, span: Span, key: set[str], index: int | None = None,
+                    name: str | None = None) -> list[int]:
     chunk = _fold(text[span.start : span.end])
     found = [
         span.start + m.start()
         for t in key if len(t) >= 4
         for m in re.finditer(r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])", chunk)
     ]
+    if name and not found:
+        # A name of short words only ("Lim Tan Co", "Uy Bun"): the whole name, written out.
+        found = [span.start + m.start() for m in _phrase(name).finditer(chunk)]
     if index is not None:
         found += _ordinal_positions(text, span, index)
     return sorted(found)
+
+
+def _phrase(name: str) -> re.Pattern[str]:
+    words = [w for w in re.split(r"[^a-z0-9]+", _fold(name)) if w]
+    return re.compile(r"(?<![a-z0-9])" + r"[\s,.]+".join(map(re.escape, words)) + r"(?![a-z0-9])")
 
 
 def _names(span: Span, text: str, key: set[str]) -> bool:
