@@ -184,6 +184,14 @@ def test_caption_status_notes():
         ("The case will be remanded to the trial court with a certified copy of this decision, and of the "
          "judgment to be entered in accordance therewith, for execution thereof.", None),
         ("the case is remanded to the trial court for a new trial", "unknown"),
+        # lk-ca__2023-01-30 (Fonseka): "not guilty" acquits, unless it is a plea
+        ("found the 2nd accused indicted not\nguilty to the charge", "acquitted"),
+        ("the accused pleaded not guilty", None),
+        ("In the sentencing order, the learned High Court Judge", None),
+        # lk-sc-ca__2018-03-15: the order refusing the appeal is set aside, the conviction is not
+        ("Accordingly, I set aside the order made by the learned High Court Judge on 28th\nJuly, 2014 in this "
+         "matter and direct the learned High Court Judge to entertain the\nappeal of the Accused -Appellant", "appeal_reinstated"),
+        ("I set aside the conviction of the appellant", "reversed"),
         ("The case is remanded to the trial court for further proceedings.", "unknown"),
     ],
 )
@@ -320,3 +328,29 @@ def test_distributive_sentence_gives_each_accused_their_own_term_and_verdict():
         "Juana Villara": ("convicted", 1.0),
         "Patricia Yanda": ("convicted", 6.0),
     }
+
+
+def test_a_verdict_whose_subject_is_another_accused_is_not_this_one_s():
+    # lk-ca__2023-01-30 (Fonseka): the wife was acquitted at trial; a later sentence says the
+    # appellant "was found guilty" before naming her
+    from atlas_courts.extract import extract
+    from atlas_courts.records import Document, Page
+    from atlas_courts.resolve import resolve
+
+    text = ("Court of Appeal No: CA/HCC/0404/18 COMPLAINANT\nVs.\n1.Wanniarachchige Sunil Fonseka alias Ajith\n"
+            "2.Korale Hewage Dayawathi\nACCUSED\nAND NOW BETWEEN\n1.Wanniarachchige Sunil Fonseka alias Ajith\n"
+            "1st ACCUSED-APPELLANT\nVs.\nThe Attorney General,\nRESPONDENT\n\nSampath B Abayakoon, J.\n"
+            "After trial, the learned High Court Judge found the 2nd accused indicted not\nguilty to the charge and "
+            "she was acquitted accordingly.\n"
+            "In the sentencing order, the learned High Court Judge has considered that although the appellant was\n"
+            "found guilty, the way the appellant and his wife, the 2nd accused indicted, has\ntreated the minor "
+            "on other occasions as relevant.\n"
+            "For the reasons as stated above, I set aside the conviction of the appellant on the charge of cruelty "
+            "in terms of section 308A (1) of the Penal Code. Accordingly, I convict the appellant for the offence "
+            "of voluntarily causing hurt in terms of section 314 of the Penal Code. I sentence him for a term of "
+            "three months rigorous imprisonment.\nThe appeal is partly allowed to the above extent.\n")
+    document = Document(sha256="3" * 64, file="t.txt", path="", media_type="txt",
+                        pages=[Page(number=1, text=text, raw_text=text)], language="en")
+    record = resolve(extract(document))
+    got = {d.name: (d.verdict, d.sentence.imprisonment_months) for d in record.defendants}
+    assert got == {"Wanniarachchige Sunil Fonseka": ("convicted", 3.0), "Korale Hewage Dayawathi": ("acquitted", None)}

@@ -2,7 +2,8 @@
 
 A VERDICT mention's value is one of ``convicted``, ``acquitted``,
 ``dismissed``, ``unknown`` (remand, retrial, at large, death), ``affirmed``,
-``reversed``, ``modified``, ``appeal_dismissed``, ``appeal_allowed``. Which
+``reversed``, ``modified``, ``appeal_dismissed``, ``appeal_allowed``, ``appeal_reinstated``
+(an order refusing an appeal set aside and the appeal sent back to be heard). Which
 defendant a cue decides, and what an affirmance means for them, is worked out
 in ``atlas_courts.resolve.outcomes`` from the operative part.
 """
@@ -43,7 +44,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bacquit(?:ted|tal|s)?\b|\bACQUIT(?:TED)?\b|\babsuel(?:to|ta|tos|tas|ve|vo|ven)\b|\bABSOLVER\b|\babsolver(?:lo|la|los)?\b|"
             r"\babsolvi(?:[oó]|eron)\b|\bABSOLVI[OÓ]\b|"
             r"\babsolvemos\b|\bbenefit\s+of\s+(?:the\s+)?doubt\b|\bset\s+(?:at\s+)?(?:liberty|free)\b|"
-            r"\breleased\s+forthwith\b|\bno\s+es\s+culpable\b|\bis\s+not\s+guilty\b|\bfound\s+not\s+guilty\b",
+            r"\breleased\s+forthwith\b|\bno\s+es\s+culpable\b|\bnot\s+guilty\b|\bNOT\s+GUILTY\b",
             re.I,
         ),
     ),
@@ -69,6 +70,17 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        # The order refusing an appeal set aside and the appeal sent back to be heard: the conviction
+        # is not touched (lk-sc-ca 2018: "I set aside the order made by the learned High Court Judge …
+        # and direct the learned High Court Judge to entertain the appeal … on its merits").
+        "appeal_reinstated",
+        re.compile(
+            r"\bset\s+aside\s+the\s+(?:impugned\s+)?order\b[^.]{0,200}?\b(?:direct|order)\w*\b[^.]{0,80}?"
+            r"\b(?:entertain|hear|consider|admit)\w*\s+the\s+appeal",
+            re.I,
+        ),
+    ),
     ("reversed", re.compile(r"\breversed\b|\bREVERSED\b|\brevoca(?:da|do|mos|r)?\b|\bREVOCA\b|\bset\s+aside\b|\bSET\s+ASIDE\b", re.I)),
     ("modified", re.compile(r"\bmodif(?:ied|ication|ica|icada|icamos|icar)\b|\bMODIFI(?:ED|CATION)\b|\breduced\s+to\b|\baltered\s+(?:in)?to\b|\bconverted\s+(?:in)?to\b|\bcommuted\b", re.I)),
     ("affirmed", re.compile(r"\baffirm(?:ed|s)?\b|\bAFFIRMED\b|\bupheld\b|\bmaintained\b|\bconfirm(?:ed|a|ada|ado|amos)\b|\bCONFIRMA\b|\bse\s+confirma\b", re.I)),
@@ -77,7 +89,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bguilty\b|\bGUILTY\b|\bconvict(?:ed|ion|s)?\b|\bCONDENAR\b|\bcondena(?:r|do|da|dos|das|mos|ndo|ron)?\b|\bconden[oó]\b|"
             r"\bculpables?\b|\bcondemn(?:ed|ing|s)?\b|"
-            r"\bsentenced\b|\bsentencing\b|\bshall\s+suffer\b|\bto\s+suffer\b|\bsufrir\b|\bimpose[sd]?\b|\bimponer\b",
+            r"\bsentenced\b|\bsentencing\b(?!\s+(?:order|hearing|stage|proceedings?|judgment|court|judge|policy|guidelines?|process|discretion))|\bshall\s+suffer\b|\bto\s+suffer\b|\bsufrir\b|\bimpose[sd]?\b|\bimponer\b",
             re.I,
         ),
     ),
@@ -98,7 +110,7 @@ def find_verdict_cues(text: str, start: int = 0, end: int | None = None) -> list
     found: list[Mention] = []
     for value, pattern in _CUES:
         for m in pattern.finditer(text, start, end):
-            if value == "convicted" and _PLEA.search(text[max(0, m.start() - 20) : m.end() + 2]):
+            if value in ("convicted", "acquitted") and _PLEA.search(text[max(0, m.start() - 20) : m.end() + 2]):
                 continue
             if value == "acquitted" and re.search(r"\bnot\b", text[max(0, m.start() - 8) : m.start()]):
                 continue

@@ -76,7 +76,8 @@ def _sentence_verdict(cues: list[Mention]) -> str | None:
     if values & {"reversed", "appeal_allowed"} and not values & {"affirmed", "appeal_dismissed", "modified"}:
         # "The conviction and sentence … are set aside": the noun is not a conviction
         return "acquitted"
-    if values & {"convicted", "modified", "affirmed", "appeal_dismissed"}:
+    if values & {"convicted", "modified", "affirmed", "appeal_dismissed", "appeal_reinstated"}:
+        # an appeal sent back to be heard leaves the conviction standing
         return "convicted"
     return None
 
@@ -190,6 +191,9 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             if not near:
                 # "condemned A to one year; B to ten months; …": the verb earlier in the sentence
                 near = [c for c in _mentions_in(outcome_cues, sentence_span) if c.end <= clause.start][-1:]
+            # "although the appellant was found guilty, … his wife, the 2nd accused, …": a cue whose
+            # subject is another accused, named just before it, is theirs.
+            near = [c for c in near if not _subject_is_other(text, clause, c, keys, names, i, appellants)]
             if near:
                 # A verb governs the list after it ("absolvio a A, B y C, y condeno a D"): the
                 # nearest cue before the name first; after it ("A fue absuelto") otherwise.
@@ -231,6 +235,17 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             sentence.provenance.extend(trial.provenance)
         outcome.sentence = sentence
     return outcomes
+
+
+def _subject_is_other(text: str, clause: Span, cue: Mention, keys: list[set[str]], names: list[str], i: int,
+                      appellants: list[int]) -> bool:
+    lo = max(clause.start, cue.start - 40)
+    window = Span(lo, cue.start, text[lo : cue.start])
+    if _name_positions(text, window, keys[i], i, names[i]):
+        return False
+    if any(_name_positions(text, window, keys[j], j, names[j]) for j in range(len(keys)) if j != i):
+        return True
+    return bool(appellants) and i not in appellants and _GENERIC_APPELLANT.search(window.text) is not None
 
 
 def _own_clauses(spans: list[Span], text: str, keys: list[set[str]], i: int, names: list[str],
