@@ -80,14 +80,24 @@ def type_dates(
             # (ANNOTATION.md); a bail or writ order is not one.
             if own_type:
                 events.append(_event(date, own_type, "decision", 0.9))
+            # The record of a trial hearing is dated by its heading ("AUDIENCIA DE JUICIO … Fecha:
+            # 18 de octubre de 2022"): that day the trial is held, whatever is decided on it.
+            _, _, strong = _cues()
+            if strong["trial_start"].search(text[max(0, date.start - 80) : date.start]):
+                events.append(_event(date, "trial_start", "heading", 0.8))
             continue
         feats = event_features(text, date, sentence_at(sentences, date.start), section)
         if feats.get("blocked"):
             continue
         if decision_date is not None and not _plausible(date.value, decision_date.value):
             continue
+        period = _period_role(text, date)
+        if period == "end":
+            continue  # "hasta marzo de 2021", "until 3 May": the end of a period is no step
         scored = []
         for etype in EVENT_TYPES:
+            if period == "start" and etype != "offence":
+                continue  # a period's first date starts a course of conduct, never a procedural step
             score = feats.get(f"before:{etype}", 0.0) + 0.6 * feats.get(f"after:{etype}", 0.0)
             if score:
                 scored.append((score, etype))
@@ -110,14 +120,32 @@ def _weak_filter(events: list[Mention]) -> list[Mention]:
     out = []
     for etype in {e.value["type"] for e in events}:
         of_type = sorted((e for e in events if e.value["type"] == etype), key=lambda e: e.start)
-        strong = [e for e in of_type if e.attrs.get("strong") or "decision" in e.method]
-        if strong:
+        strong = [e for e in of_type if e.attrs.get("strong") or "decision" in e.method or "heading" in e.method]
+        if strong and etype == "offence":
+            out.append(min(strong, key=lambda e: e.value["date"]))
+        elif strong:
             out.extend(strong)
         elif etype == "offence":
             out.append(min(of_type, key=lambda e: e.value["date"]))
         else:
             out.extend(of_type)
     return sorted(out, key=lambda e: e.start)
+
+
+_PERIOD_START = re.compile(r"(?:\b(?:desde|from|since|entre|between)\s+(?:el\s+|la\s+|the\s+)?(?:mes\s+de\s+|month\s+of\s+)?)$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s*,?\s*(?:hasta|to|until|till|and|y|al?)\b", re.I)
+_PERIOD_END = re.compile(r"(?:\b(?:hasta|until|till)\s+(?:el\s+|la\s+|the\s+)?(?:mes\s+de\s+|month\s+of\s+)?)$", re.I)
+
+
+def _period_role(text: str, date: Mention) -> str | None:
+    """ "start" for the first date of a period ("desde octubre de 2016 hasta …", "from March to June"),
+    "end" for its last ("hasta marzo de 2021", "until 3 May 2001"), else None."""
+    before = text[max(0, date.start - 30) : date.start]
+    if _PERIOD_END.search(before):
+        return "end"
+    if _PERIOD_START.search(before) and _PERIOD_AFTER.match(text[date.end : date.end + 12]):
+        return "start"
+    return None
 
 
 def _plausible(value: str, decided: str) -> bool:

@@ -241,6 +241,16 @@ def _same_re(langs: tuple[str, ...]) -> list[tuple[re.Pattern[str], str]]:
                 "year",
             )
         )
+        # "23 de mayo del corriente año": the year of writing, which no narrated date passes
+        out.append(
+            (
+                re.compile(
+                    rf"{_NOT_IN_NUMBER}{day}\s+(?i:de)\s+(?P<mon>{mon})\s+(?i:del?)\s+"
+                    rf"(?i:(?:corriente|presente|actual)\s+a[ñn]o|a[ñn]o\s+(?:en\s+curso|corriente))\b"
+                ),
+                "current",
+            )
+        )
     if "en" in langs:
         mon = _months_re(("en",), abbreviations=False)
         day = rf"(?P<day>\d{{1,2}}|{words_pattern('en', ordinals=True)})(?!\d){_ORD_SUFFIX_EN}?"
@@ -261,6 +271,15 @@ def _same_re(langs: tuple[str, ...]) -> list[tuple[re.Pattern[str], str]]:
                     rf"(?i:the\s+same\s+year)\b"
                 ),
                 "year",
+            )
+        )
+        out.append(
+            (
+                re.compile(
+                    rf"{_NOT_IN_NUMBER}{day}(?i:\s+day)?(?i:\s+of)?\s+(?P<mon>{mon})\s*,?\s+(?i:of\s+)?"
+                    rf"(?i:(?:this|the\s+current|the\s+present)\s+year)\b"
+                ),
+                "current",
             )
         )
     return out
@@ -461,7 +480,8 @@ def find_dates(
                 extra.append(DateMatch(m.start(), m.end(), m.group(0), _iso(year, month, day), "day"))
     chosen = sorted(chosen + extra, key=lambda c: c.start)
 
-    # "El 20 del mismo mes", "on the 21st of the same month": dated by the date before.
+    # "El 20 del mismo mes", "on the 21st of the same month": dated by the date before;
+    # "del corriente año", "of this year": the latest year the document names.
     same: list[DateMatch] = []
     for rx, borrowed in _same_re(langs):
         for m in rx.finditer(text):
@@ -469,11 +489,15 @@ def find_dates(
                 continue
             prev = [c for c in chosen if c.end <= m.start() and m.start() - c.end <= 2000]
             prev = [c for c in prev if (c.precision != "year" if borrowed == "month" else True)]
-            if not prev:
+            if borrowed == "current":
+                if not chosen:
+                    continue
+                year = max(int(c.value[:4]) for c in chosen)
+            elif not prev:
                 continue
-            ref = prev[-1]
-            year = int(ref.value[:4])
-            month = int(ref.value[5:7]) if borrowed == "month" else _month_value(m.group("mon"), LANGS)
+            else:
+                year = int(prev[-1].value[:4])
+            month = int(prev[-1].value[5:7]) if borrowed == "month" else _month_value(m.group("mon"), LANGS)
             day = _day(m.group("day"), langs)
             if month and day and _valid(year, month, day):
                 same.append(DateMatch(m.start(), m.end(), m.group(0), _iso(year, month, day), "day"))

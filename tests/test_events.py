@@ -1,0 +1,66 @@
+"""Typed procedural events: table tests on real phrasings (source judgments named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from atlas_courts.extract import extract
+from atlas_courts.records import Document, Page
+from atlas_courts.resolve import dates, resolve
+
+
+def _events(text: str, lang: str) -> set[tuple[str, str]]:
+    document = Document(sha256="4" * 64, file="t.txt", path="", media_type="txt",
+                        pages=[Page(number=1, text=text, raw_text=text)], language=lang)
+    return {(e.type, e.date) for e in resolve(extract(document)).events}
+
+
+SENTENCIA = "Buenos Aires, 7 de enero de 2022.\n\nSENTENCIA\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, lang, present, absent",
+    [
+        # ar-caba-aymurai__document-04: the hour of the day marks the narrative of the crime
+        (SENTENCIA + "El 15 de marzo de 2020, alrededor de las 23:00 horas, mientras se encontraba en una reunión "
+         "se puso agresivo con su pareja.\n", "es", {("offence", "2020-03-15")}, set()),
+        # ar-caba-aymurai__document-01: the private prosecutor ("querellante", "querella") files no complaint
+        # on the dates of the period she accuses; a period's last date is no step at all
+        (SENTENCIA + "Al inicio del debate la letrada de la querellante adelantó que había decidido ampliar el "
+         "período respecto de la adolescente hasta el mes de marzo del 2021, fecha en la que cumplió la mayoría "
+         "de edad. GOMEZ debe responder por el plazo acusado por la querella, esto es desde octubre de 2016 "
+         "hasta el 28 de diciembre de 2021.\n", "es", set(),
+         {("complaint", "2021-03"), ("complaint", "2016-10"), ("trial_start", "2021-03")}),
+        # ar-caba-aymurai__document-02: "del corriente año" is the year of writing
+        ("Buenos Aires, 12 de julio de 2022.\n\nSENTENCIA\n\nCon fecha 23 de mayo del corriente año, alrededor "
+         "de las 14:00 horas, el imputado la amenazó.\n", "es", {("offence", "2022-05-23")}, set()),
+        # ar-caba-aymurai__document-09: a trial hearing's record is dated by its heading
+        ("AUDIENCIA DE JUICIO\n\n(Art. 225 CPP)\n\nFecha: 18 de octubre de 2022\n\nHorario de inicio: 10:00 horas\n\n"
+         "Juez: dicta sentencia.\n", "es", {("trial_start", "2022-10-18")}, set()),
+        # ar-caba-aymurai__document-04: a Supreme Court ruling cited by its Fallos volume is no offence
+        (SENTENCIA + "Los hechos ocurridos el día 15 de marzo de 2020. Criterio de la CSJN \"Incidente de "
+         "prescripción Cerámica San Lorenzo\" resuelta 4/07/1985 (307:1094).\n", "es",
+         {("offence", "2020-03-15")}, {("offence", "1985-07-04")}),
+        # ph-sc-lawphil__2002_GR-141221-36: several counts, the offence's first date is the one listed
+        ("G.R. No. 1 June 3, 2002\n\nThe informations against the accused read as follows.\n\nThat on or about the 26th day of June, 1992, the accused raped AAA. "
+         "That on or about the 12th day of July, 1992, the accused raped AAA.\n", "en",
+         {("offence", "1992-06-26")}, {("offence", "1992-07-12")}),
+    ],
+)
+def test_event_types(text, lang, present, absent):
+    found = _events(text, lang)
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("nacido el 4 de julio de 1985. Con fecha 23 de mayo del corriente año. Buenos Aires, 10 de junio del 2022",
+         "es", "2022-05-23"),
+        ("On 3 May 2019 he came back. On the 4th of June of this year he left.", "en", "2019-06-04"),
+    ],
+)
+def test_a_date_of_the_current_year_takes_the_latest_year_named(text, lang, value):
+    found = [d for d in dates.find_dates(text, lang) if "corriente" in d.text or "this year" in d.text]
+    assert [d.value for d in found] == [value]
