@@ -119,6 +119,11 @@ ENGLISH = [
     ("Section 52 of the Sexual Offences Act 2003 ... Section 57(1) and Section 52 of the said Act", "LK", None,
      ["GB:SOA2003:52", "GB:SOA2003:57"]),
     ("Section 9(1) of the Vagrants Ordinance No.4 of 1841", "LK", None, ["LK:VO1841:9"]),
+    ("Articles 128 & 154P3(b) of the Constitution of the Democratic Socialist Republic of Sri Lanka", "LK", None,
+     ["LK:CONST:128", "LK:CONST:154p"]),
+    # lk-sc-ca__2018-03-15-SC-APPEAL-201-2014: no space after the keyword, the article's letter in brackets
+    ("Section 31 of the Judicature Act as well as to the Article154 (P) (3) (a) of the Constitution", "LK", None,
+     ["LK:JA1978:31", "LK:CONST:154p"]),
     # ph-sc-lawphil__2005_GR-157718_amployo-v-people
     ("Section 5(b), Article III of Republic Act No. 7610", "PH", None, ["PH:RA7610:5"]),
     ("Article VIII, Section 13 of the Constitution", "PH", None, ["PH:CONST:13"]),
@@ -247,6 +252,8 @@ NORMALISE = [
     ("3°", "3"),
     ("13.3", "13"),
     ("42(B)(5)(a)", "42b"),
+    ("154 (P)", "154p"),
+    ("5(a)", "5"),
     ("๒๘๘", "288"),
     ("III", None),
     ("", None),

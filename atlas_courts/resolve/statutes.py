@@ -96,7 +96,7 @@ _SUF = (
     r"(?:\s?-?\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?![a-z])"
     r"|-?[A-Za-z](?![A-Za-z])"
     r"|\s(?-i:[A-Z])(?![A-Za-z])(?=\s*\(|\s+of\b)"  # "section 360 A (1) of the Penal Code"
-    r"|(?-i:\([A-Z]\))(?=\())?"
+    r"|\s?(?-i:\([A-Z]\))(?=\s?\())?"  # "154P", "Article154 (P) (3) (a)"
 )
 ITEM = re.compile(rf"(?P<art>\d{{1,5}}(?:\.\d{{3}}(?!\d))?(?:\.\d{{1,2}}(?!\d))?{_ORD}{_SUF})", re.IGNORECASE)
 # "bis"/"ter" are case-insensitive, but a lone suffix letter must not swallow the
@@ -106,7 +106,7 @@ _INC_ITEM = r"(?:[a-z](?:\s?\.\s?\d{1,2})?\)?|\d{1,2}(?:\s?[º°])?\)?)"
 SUBSECTION = re.compile(
     r"""(?:
         \s*\((?:\d{1,3}|[a-z]{1,4}|[ivxlc]{1,6})\)                               # (a) (1) (iii), also across a page break
-      | (?<=\d)\d{1,2}(?=\()                                                   # 154P3(b)
+      | (?<=[0-9A-Z])\d{1,2}(?=\()                                              # 154P3(b)
       | \s?[a-z]\)(?!\w)                                                       # 6 a)
       | ,?\s*(?:parrafos?|parr?s?\.|par\.|paragraphs?|paras?\.|apartados?|ap\.)\s*(?:\d{1,2}|[a-z](?![a-z]))(?:\.\s?[º°o](?![a-z])|\s?[º°])?(?:\s?\([a-z0-9]{1,3}\))*
       | ,?\s*(?:y\s+)?(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|ultimo|ultima|anteultimo|penultimo)\s+(?:parrafo|parte|apartado|inciso|supuesto)
@@ -123,7 +123,7 @@ INCISO_KW = re.compile(r",?\s*-?\s*(?P<kw>incisos?|incs?\.|inc\b)\s*", re.IGNORE
 INC_ITEM = re.compile(_INC_ITEM, re.IGNORECASE)
 INC_SEP = re.compile(r"\s*(?:(?P<comma>,)\s*(?!y\b|e\b)|\s+(?P<conj>y|e|and|o)\s+)", re.IGNORECASE)
 
-_KW_ARTICLE = r"(?:art(?:iculo|icle)s?\b(?!\.)|arts?\.|art(?=\s+\d)|มาตรา)"
+_KW_ARTICLE = r"(?:art(?:iculo|icle)s?(?:\b(?!\.)|(?=\d))|arts?\.|art(?=\s+\d)|มาตรา)"  # "Article154" too
 _KW_SECTION = r"(?:sections?\b|secs?\.|sec(?=\s+\d)|(?<![\w.])ss?\.(?=\s*\d)|§§?|u/s\b|under\s+section\b)"
 KEYWORD = re.compile(rf"(?<![\w])(?:(?P<article>{_KW_ARTICLE})|(?P<section>{_KW_SECTION}))\s*", re.IGNORECASE)
 KEYWORD_AT = re.compile(rf"(?:(?P<article>{_KW_ARTICLE})|(?P<section>{_KW_SECTION}))\s*", re.IGNORECASE)

@@ -77,7 +77,7 @@ _ARTICLE_RE = re.compile(
     \s*(?:[º°]|\.?\s?o(?![a-z]))?
     (?:\s?-?\s?(?P<latin>bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)(?![a-z])
       |\s?[-]?\s?(?P<letter>[a-z])(?![a-z])
-      |\((?P<pletter>[a-z])\)(?=\()
+      |\s?\((?P<pletter>[a-z])\)(?=\s?\(|\s*$)
     )?
     (?P<rest>.*)$""",
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
