@@ -354,3 +354,38 @@ def test_a_verdict_whose_subject_is_another_accused_is_not_this_one_s():
     record = resolve(extract(document))
     got = {d.name: (d.verdict, d.sentence.imprisonment_months) for d in record.defendants}
     assert got == {"Wanniarachchige Sunil Fonseka": ("convicted", 3.0), "Korale Hewage Dayawathi": ("acquitted", None)}
+
+
+def _record(text: str, lang: str = "en"):
+    from atlas_courts.extract import extract
+    from atlas_courts.records import Document, Page
+    from atlas_courts.resolve import resolve
+
+    document = Document(sha256="5" * 64, file="t.txt", path="", media_type="txt",
+                        pages=[Page(number=1, text=text, raw_text=text)], language=lang)
+    return resolve(extract(document))
+
+
+def test_a_proclaimed_offender_noted_after_a_later_mention_is_undecided():
+    # pk-lhc__2024LHC4466_abdul-basit-v-state: "Mst. Haseena Bibi (since PO)" in the facts, not the caption
+    text = ("Criminal Appeal No.1 of 2020 (Abdul Basit versus The State)\nJUDGMENT\n"
+            "The prosecution case is that the accused/appellant along with Mst. Haseena Bibi, co-accused, took the "
+            "victim away. The accused/appellant and Mst. Haseena Bibi (since PO) used to visit her parents.\n"
+            "For the above reasons, the appeal is dismissed and the conviction and sentence of the accused are "
+            "maintained.\n")
+    got = {d.name.replace("Mst. ", ""): d.verdict for d in _record(text).defendants}
+    assert got == {"Abdul Basit": "convicted", "Haseena Bibi": "unknown"}, got
+
+
+def test_setting_aside_an_order_acquits_only_the_convicted():
+    # ph-sc-lawphil__2000_GR-129670_lavides-v-ca: a bail case; the Court of Appeals' decision on the
+    # bail conditions is set aside, nobody has been convicted
+    bail = ("G.R. No. 129670 February 1, 2000\nMANOLET O. LAVIDES, petitioner,\nvs.\nCOURT OF APPEALS and PEOPLE "
+            "OF THE PHILIPPINES, respondents.\nMENDOZA, J.:\nThe trial court granted petitioner bail on conditions "
+            "imposed in its order. When arraigned he pleaded not guilty to each offense.\n"
+            "WHEREFORE, the decision of the Court of Appeals is SET ASIDE and another one is RENDERED declaring the "
+            "orders of the Regional Trial Court to be valid.\nSO ORDERED.\n")
+    assert [d.verdict for d in _record(bail).defendants] == ["unknown"]
+    convicted = bail.replace("When arraigned he pleaded not guilty to each offense.",
+                             "The trial court found him guilty and sentenced him to reclusion perpetua.")
+    assert [d.verdict for d in _record(convicted).defendants] == ["acquitted"]

@@ -85,7 +85,9 @@ _OTHER_ROLE = re.compile(
 )
 _STATUS = [
     ("acquitted", re.compile(r"\(\s*(?:since\s+)?(?:acquitted|absuelto|absuelta|absueltos)\s*\)|co-accused\s+since\s+acquitted", re.I)),
-    ("at_large", re.compile(r"\(\s*(?:at\s+large|pr[oó]fugo|r[eé]beld[ea]|proclaimed\s+offender|absconder)\s*\)", re.I)),
+    # "Mst. Haseena Bibi (since PO)": a proclaimed offender
+    ("at_large", re.compile(r"\(\s*(?:since\s+)?(?:at\s+large|pr[oó]fugo|r[eé]beld[ea]|proclaimed\s+offender|absconder|absconding|"
+                            r"(?-i:P\.?\s?O)\.?)\s*\)", re.I)),
     ("dead", re.compile(r"\(\s*(?:since\s+)?(?:dead|deceased|died|fallecido)\s*\)", re.I)),
 ]
 
@@ -474,10 +476,13 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
     mentions = []
     for p in people:
         status = p.status
-        window = text[p.end : p.end + 60].lstrip(" ,\n")
-        for status_name, pattern in _STATUS:
-            if pattern.match(window):
-                status = status or status_name
+        # The note may follow any mention of the name, not only the one the party was read from.
+        ends = [p.end] + [m.end() for m in re.finditer(re.escape(p.name), text)]
+        for end in ends:
+            window = text[end : end + 60].lstrip(" ,\n")
+            for status_name, pattern in _STATUS:
+                if pattern.match(window):
+                    status = status or status_name
         mentions.append(
             Mention(
                 "PERSON", p.start, p.end, text[p.start : p.end], value=p.name, method=p.method,

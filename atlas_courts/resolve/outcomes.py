@@ -48,6 +48,8 @@ _STATUTORY = re.compile(
     r"se\s+castiga|ser[aá]\s+(?:castigad|penad|sancionad)|reprimid|penad[oa]\s+(?:con|por)|sancionad[oa]\s+con",
     re.I,
 )
+# The words that say someone was convicted ("conditions imposed" or "maintained" do not).
+_CONVICTION_WORD = re.compile(r"guilty|convict|conden|condemn|sentenc|culpable", re.I)
 _FINE = re.compile(r"\b(?:fines?|multas?)\b", re.I)
 _COMPENSATION = re.compile(
     r"\b(?:compensation|indemni\w*|damages|reimburse\w*|restitution|reparaci[oó]n|resarcimiento|"
@@ -153,6 +155,10 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
     #    costas", "The judgment appealed from is affirmed") decides the appeal of the appellants,
     #    or, when the caption marks none, of every accused whose fate is not known otherwise.
     operative_sentences = [s for sec in operative for s in sentences(text, sec.start, sec.end)]
+    op_start = operative[0].start if operative else len(text)
+    convicted_before = any(
+        c.value == "convicted" and _CONVICTION_WORD.search(c.text) for c in cues if c.start < op_start
+    )
     undecided = [i for i in range(len(defendants)) if outcomes[i].decided_by is None]
     decided_here: dict[int, list[str]] = {}
     last: list[int] = []
@@ -163,6 +169,12 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
         if addressed:
             last = addressed
         verdict = _sentence_verdict(_mentions_in(cues, span))
+        if verdict == "acquitted" and not convicted_before and not any(
+            c.value == "acquitted" for c in _mentions_in(cues, span)
+        ):
+            # "the decision of the Court of Appeals is SET ASIDE" in a bail case: setting aside
+            # acquits only someone the document says was convicted
+            verdict = None
         if verdict is None:
             continue
         addressed = addressed or appellants or undecided
