@@ -91,7 +91,7 @@ def type_dates(
             continue
         if decision_date is not None and not _plausible(date.value, decision_date.value):
             continue
-        period = _period_role(text, date)
+        period = period_role(text, date)
         if period == "end":
             continue  # "hasta marzo de 2021", "until 3 May": the end of a period is no step
         scored = []
@@ -110,7 +110,7 @@ def type_dates(
         event = _event(date, etype, "cue.strong" if strong else "cue", min(0.9, 0.4 + score / 2 + 0.2 * strong))
         event.attrs["strong"] = strong
         events.append(event)
-    return _weak_filter(events)
+    return consolidate(text, _weak_filter(events))
 
 
 def _weak_filter(events: list[Mention]) -> list[Mention]:
@@ -121,9 +121,7 @@ def _weak_filter(events: list[Mention]) -> list[Mention]:
     for etype in {e.value["type"] for e in events}:
         of_type = sorted((e for e in events if e.value["type"] == etype), key=lambda e: e.start)
         strong = [e for e in of_type if e.attrs.get("strong") or "decision" in e.method or "heading" in e.method]
-        if strong and etype == "offence":
-            out.append(min(strong, key=lambda e: e.value["date"]))
-        elif strong:
+        if strong:
             out.extend(strong)
         elif etype == "offence":
             out.append(min(of_type, key=lambda e: e.value["date"]))
@@ -137,7 +135,7 @@ _PERIOD_AFTER = re.compile(r"^\s*,?\s*(?:hasta|to|until|till|and|y|al?)\b", re.I
 _PERIOD_END = re.compile(r"(?:\b(?:hasta|until|till)\s+(?:el\s+|la\s+|the\s+)?(?:mes\s+de\s+|month\s+of\s+)?)$", re.I)
 
 
-def _period_role(text: str, date: Mention) -> str | None:
+def period_role(text: str, date: Mention) -> str | None:
     """ "start" for the first date of a period ("desde octubre de 2016 hasta …", "from March to June"),
     "end" for its last ("hasta marzo de 2021", "until 3 May 2001"), else None."""
     before = text[max(0, date.start - 30) : date.start]
@@ -146,6 +144,24 @@ def _period_role(text: str, date: Mention) -> str | None:
     if _PERIOD_START.search(before) and _PERIOD_AFTER.match(text[date.end : date.end + 12]):
         return "start"
     return None
+
+
+def consolidate(text: str, events: list[Mention]) -> list[Mention]:
+    """What ANNOTATION.md asks of a document's events whatever typed them: one offence date (the
+    first), no step on a date that ends a period, and a period's first date only as the offence."""
+    out = []
+    for e in events:
+        role = period_role(text, e)
+        if role == "end" and "decision" not in e.method and "heading" not in e.method:
+            continue
+        if role == "start" and e.value["type"] != "offence":
+            continue
+        out.append(e)
+    offences = [e for e in out if e.value["type"] == "offence"]
+    if len(offences) > 1:
+        first = min(offences, key=lambda e: (e.value["date"], e.start))
+        out = [e for e in out if e.value["type"] != "offence" or e is first]
+    return sorted(out, key=lambda e: e.start)
 
 
 def _plausible(value: str, decided: str) -> bool:

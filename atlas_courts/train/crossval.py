@@ -46,6 +46,7 @@ class Examples:
     verdict_x: list[dict[str, float]]
     verdict_y: list[str | None]
     rule_verdicts: list[str]
+    origin: str = "dev"
 
 
 def examples_of(doc: TrainDoc, cfg: dict[str, Any]) -> Examples:
@@ -55,18 +56,33 @@ def examples_of(doc: TrainDoc, cfg: dict[str, Any]) -> Examples:
     defendants = record_defendants(ext, doc.rule_record)
     vx = verdict_feature_dicts(ext, defendants, context=int(cfg["verdicts"]["context"]))
     vy = verdict_labels(doc)[: len(vx)]
-    return Examples(cands, ex, event_labels(doc, cands), vx, vy, [d.rule_verdict for d in defendants])
+    return Examples(cands, ex, event_labels(doc, cands), vx, vy, [d.rule_verdict for d in defendants], doc.origin)
+
+
+def _origin_weights(origins: Sequence[str], balance: bool) -> list[float] | None:
+    """With ``balance_origins``, every origin (real judgments, generated ones) weighs the same in
+    total, however many examples it has: the generated corpus must not outvote the real one."""
+    if not balance or len(set(origins)) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for o in origins:
+        counts[o] = counts.get(o, 0) + 1
+    share = len(origins) / len(counts)
+    return [share / counts[o] for o in origins]
 
 
 def fit_models(examples: Sequence[Examples], cfg: dict[str, Any], seed: int) -> tuple[LinearModel, LinearModel]:
-    ex = [(x, y) for e in examples for x, y in zip(e.event_x, e.event_y) if y is not None]
-    vx = [(x, y) for e in examples for x, y in zip(e.verdict_x, e.verdict_y) if y is not None]
+    ex = [(x, y, e.origin) for e in examples for x, y in zip(e.event_x, e.event_y) if y is not None]
+    vx = [(x, y, e.origin) for e in examples for x, y in zip(e.verdict_x, e.verdict_y) if y is not None]
     ev = cfg["events"]
     vv = cfg["verdicts"]
-    events = fit([x for x, _ in ex], [y for _, y in ex], C=float(ev["C"]), max_iter=int(ev["max_iter"]), seed=seed,
-                 min_count=int(ev["min_feature_count"])) if ex else LinearModel([NONE], {}, [[]], [0.0])
-    verdicts = fit([x for x, _ in vx], [y for _, y in vx], C=float(vv["C"]), max_iter=int(vv["max_iter"]), seed=seed,
-                   min_count=int(vv["min_feature_count"])) if vx else LinearModel(["unknown"], {}, [[]], [0.0])
+    balance = bool((cfg.get("data") or {}).get("balance_origins", False))
+    events = fit([x for x, _, _ in ex], [y for _, y, _ in ex], C=float(ev["C"]), max_iter=int(ev["max_iter"]), seed=seed,
+                 min_count=int(ev["min_feature_count"]),
+                 sample_weight=_origin_weights([o for *_, o in ex], balance)) if ex else LinearModel([NONE], {}, [[]], [0.0])
+    verdicts = fit([x for x, _, _ in vx], [y for _, y, _ in vx], C=float(vv["C"]), max_iter=int(vv["max_iter"]), seed=seed,
+                   min_count=int(vv["min_feature_count"]),
+                   sample_weight=_origin_weights([o for *_, o in vx], balance)) if vx else LinearModel(["unknown"], {}, [[]], [0.0])
     return events, verdicts
 
 
@@ -151,8 +167,17 @@ def oof_probabilities(docs: Sequence[TrainDoc], examples: Sequence[Examples], id
     return out
 
 
-def _event_score(docs, examples, probs, idx, th) -> float:
-    """Mean over origins of the micro-F1 of (type, date) pairs: generated documents do not outvote real ones."""
+def _headline_or_mean(per: dict[str, float], headline: str | None) -> float:
+    """The score on the headline origin (the real judgments the tool is for) when the tuning part holds
+    any of them, else the mean over origins: generated documents train the classifiers, but the
+    thresholds that decide when the classifiers overrule the rules are chosen on real documents."""
+    if headline and headline in per:
+        return per[headline]
+    return sum(per.values()) / len(per) if per else 0.0
+
+
+def _event_score(docs, examples, probs, idx, th, headline: str | None = None) -> float:
+    """Micro-F1 of (type, date) pairs, on the headline origin (else the mean over origins)."""
     from ..evaluate.scoring import compare_sets
 
     per: dict[str, Counts] = {}
@@ -164,11 +189,10 @@ def _event_score(docs, examples, probs, idx, th) -> float:
         pred = {(m.value["type"], m.value["date"]) for m in ev}
         gold = {(e.get("type"), e.get("date")) for e in doc.gold.get("events") or []}
         per.setdefault(doc.origin, Counts()).add(compare_sets(pred, gold)[0])
-    scores = [c.f1 or 0.0 for c in per.values()]
-    return sum(scores) / len(scores) if scores else 0.0
+    return _headline_or_mean({o: c.f1 or 0.0 for o, c in per.items()}, headline)
 
 
-def _verdict_score(docs, examples, probs, idx, t: float) -> float:
+def _verdict_score(docs, examples, probs, idx, t: float, headline: str | None = None) -> float:
     per: dict[str, list[int]] = {}
     for i in idx:
         ex = examples[i]
@@ -180,24 +204,24 @@ def _verdict_score(docs, examples, probs, idx, t: float) -> float:
             tally = per.setdefault(docs[i].origin, [0, 0])
             tally[0] += final == y
             tally[1] += 1
-    scores = [a / b for a, b in per.values() if b]
-    return sum(scores) / len(scores) if scores else 0.0
+    return _headline_or_mean({o: a / b for o, (a, b) in per.items() if b}, headline)
 
 
 def tune_thresholds(docs, examples, probs, idx, cfg: dict[str, Any]) -> dict[str, float]:
     """Thresholds the config leaves to "tune", chosen on out-of-fold probabilities of ``idx``; ties go
     to the higher (more conservative: the rules' answer stands more often) value."""
     chosen = dict(configured_thresholds(cfg))
+    headline = (cfg.get("data") or {}).get("headline_origin")
     grid = [float(x) for x in cfg["events"].get("tune_grid", [0.5, 0.6, 0.7, 0.8, 0.9])] + [2.0]
     for name in ("drop_threshold", "add_threshold", "retype_threshold"):  # one at a time, in this order
         if chosen[name] != "tune":
             continue
         trial = {k: (2.0 if v == "tune" else float(v)) for k, v in chosen.items()}
-        best = max(grid, key=lambda t: (round(_event_score(docs, examples, probs, idx, {**trial, name: t}), 6), t))
+        best = max(grid, key=lambda t: (round(_event_score(docs, examples, probs, idx, {**trial, name: t}, headline), 6), t))
         chosen[name] = best
     if chosen["verdict_threshold"] == "tune":
         grid_v = [float(x) for x in cfg["verdicts"].get("tune_grid", [0.5, 0.6, 0.7, 0.8, 0.9])] + [2.0]
-        chosen["verdict_threshold"] = max(grid_v, key=lambda t: (round(_verdict_score(docs, examples, probs, idx, t), 6), t))
+        chosen["verdict_threshold"] = max(grid_v, key=lambda t: (round(_verdict_score(docs, examples, probs, idx, t, headline), 6), t))
     return {k: float(v) for k, v in chosen.items()}
 
 

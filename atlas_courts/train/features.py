@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.events import event_features, first_dates_only
+from ..extract.events import event_features, first_dates_only, period_role
 from ..extract.parties import name_key
 from ..extract.sections import section_of
 from ..extract.text import Span, sentence_at, sentences
@@ -114,6 +114,9 @@ def event_feature_dicts(extraction: Extraction, candidates: list[DateCandidate],
         d = c.mention
         section = section_of(secs, d.start)
         feats = dict(event_features(text, d, sentence_at(spans, d.start), section))
+        role = period_role(text, d)
+        if role:
+            feats[f"period={role}"] = 1.0
         feats[f"rule={c.rule_type or 'none'}"] = 1.0
         if c.rule_method:
             kind = "strong" if ".strong." in c.rule_method else "decision" if ".decision." in c.rule_method else "cue"

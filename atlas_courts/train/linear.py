@@ -69,7 +69,8 @@ class LinearModel:
 
 
 def fit(X: Sequence[dict[str, float]], y: Sequence[str], *, C: float, max_iter: int, seed: int,
-        min_count: int = 1, class_weight: str | None = None) -> LinearModel:
+        min_count: int = 1, class_weight: str | None = None,
+        sample_weight: Sequence[float] | None = None) -> LinearModel:
     """Fit on feature dicts; features seen in fewer than ``min_count`` examples are dropped."""
     from collections import Counter
 
@@ -86,7 +87,7 @@ def fit(X: Sequence[dict[str, float]], y: Sequence[str], *, C: float, max_iter: 
     vec = DictVectorizer(sparse=True)
     matrix = vec.fit_transform(keep)
     clf = LogisticRegression(C=C, max_iter=max_iter, random_state=seed, class_weight=class_weight)
-    clf.fit(matrix, list(y))
+    clf.fit(matrix, list(y), sample_weight=None if sample_weight is None else list(sample_weight))
     names = list(vec.get_feature_names_out())
     coef = clf.coef_.tolist()
     intercept = clf.intercept_.tolist()

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..extract.events import dedupe_events
+from ..extract.events import consolidate, dedupe_events
 from ..records import CaseRecord, Extraction, Mention, Sentence
 from .features import date_candidates, event_feature_dicts, record_defendants, verdict_feature_dicts
 from .linear import LinearModel
@@ -151,7 +151,8 @@ def combine_events(extraction: Extraction, cands, probs, cfg: dict[str, Any], *,
             out.append(new)
     if mode != "model":
         out += [m for m in rule_events if (m.start, m.end) not in spans]
-    return dedupe_events(out)
+    # the same document-level rules as the rules' own events (one offence date, periods)
+    return dedupe_events(consolidate(extraction.document.text, out))
 
 
 def set_verdict(defendant, verdict: str) -> None:
