@@ -389,3 +389,23 @@ def test_setting_aside_an_order_acquits_only_the_convicted():
     convicted = bail.replace("When arraigned he pleaded not guilty to each offense.",
                              "The trial court found him guilty and sentenced him to reclusion perpetua.")
     assert [d.verdict for d in _record(convicted).defendants] == ["acquitted"]
+
+
+@pytest.mark.parametrize(
+    "text, name, verdict",
+    [
+        # pk-lhc__2023LHC124_state-v-shazam-ali: named once, vouched for by the status note
+        ("Criminal Appeal No.1 of 2018 (The State versus Shazam Ali)\nJUDGMENT\nThe appellant Shazam Ali, "
+         "his co-accused Ghulam Murtaza (since acquitted), and an unknown accused, in furtherance of their common "
+         "intention, committed the murder. The appellant Shazam Ali was convicted.\nFor the above reasons, the "
+         "appeal of Shazam Ali is dismissed.\n", "Ghulam Murtaza", "acquitted"),
+        # ph-sc-lawphil__2003_GR-123146: "the following information was filed against X and appellants"
+        ("G.R. No. 1 June 17, 2003\nPEOPLE OF THE PHILIPPINES, Appellee,\nvs.\nALONA BULI-E, Appellant.\n"
+         "YNARES-SANTIAGO, J.:\nOn March 16, 1993, the following information was filed against Pedro Santos and "
+         "appellant Alona Buli-e for illegal recruitment. Pedro Santos remains at large.\nWHEREFORE, the decision "
+         "finding appellant guilty is AFFIRMED.\nSO ORDERED.\n", "Pedro Santos", "unknown"),
+    ],
+)
+def test_co_accused_named_in_the_body(text, name, verdict):
+    got = {d.name: d.verdict for d in _record(text).defendants}
+    assert got.get(name) == verdict, got

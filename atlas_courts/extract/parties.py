@@ -378,7 +378,9 @@ _BODY_CUES = [
     ),
     # "charging Espiridion Yandon, Tan Chan Chang, … with the crime of"
     re.compile(
-        r"\b(?:charging|charged|accusing|(?:case|proceedings|charges?|informations?|indictment)\s+against)\s+"
+        r"\b(?:charging|charged|accusing|(?:case|proceedings|charges?|informations?|indictment)\s+against|"
+        r"(?:informations?|indictments?|complaints?|charge\s+sheets?|challans?)\s+(?:was|were|had\s+been|has\s+been)\s+"
+        r"(?:filed|lodged|instituted|submitted)\s+against)\s+"
         r"(?=[A-ZÁÉÍÓÚÑ][\w-]+\s+[A-ZÁÉÍÓÚÑ])"
     ),
 ]
@@ -472,7 +474,9 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
                 parties.append(Party(name, m.start(), m.end(), f"rule:parties.role_after.{VERSION}", 0.6, True))
 
     parties = [p for p in parties if _plausible(text, p)]
-    people = [p for p in _merge(parties, text) if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2]
+    # "his co-accused Ghulam Murtaza (since acquitted)": a status note vouches for a name met once
+    people = [p for p in _merge(parties, text)
+              if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2 or _status_noted(text, p)]
     mentions = []
     for p in people:
         status = p.status
@@ -492,6 +496,11 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
             )
         )
     return mentions
+
+
+def _status_noted(text: str, p: Party) -> bool:
+    window = text[p.end : p.end + 60].lstrip(" ,\n")
+    return any(pattern.match(window) for _, pattern in _STATUS)
 
 
 def _plausible(text: str, p: Party) -> bool:
