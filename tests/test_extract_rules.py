@@ -409,3 +409,16 @@ def test_setting_aside_an_order_acquits_only_the_convicted():
 def test_co_accused_named_in_the_body(text, name, verdict):
     got = {d.name: d.verdict for d in _record(text).defendants}
     assert got.get(name) == verdict, got
+
+
+def test_names_listed_apart_are_two_people_however_alike():
+    # ph-sc-lawphil__2003_GR-123146_people-v-buli-e-and-alolino
+    text = ("G.R. No. 123146 June 17, 2003\nPEOPLE OF THE PHILIPPINES, Appellee,\nvs.\nALONA BULI-E and JOSEFINA "
+            "(JOSIE) ALOLINO, Appellants.\nYNARES-SANTIAGO, J.:\nOn March 16, 1993, the following information was "
+            "filed against Jose Alolino and appellants,\nAlona Buli-e and Josefina Alolino: That the accused "
+            "recruited workers. Josefina Alolino received the money.\n")
+    found = parties.find_defendants(text, _secs(text))
+    names = sorted(m.value.title() for m in found)
+    assert names == ["Alona Buli-E", "Jose Alolino", "Josefina (Josie) Alolino"], names
+    josefina = next(m for m in found if m.value.upper().startswith("JOSEFINA"))
+    assert len(josefina.attrs["mentions"]) >= 2  # the later "Josefina Alolino" mentions are hers

@@ -534,6 +534,16 @@ def same_person(a: str, b: str) -> bool:
     return all(sc >= 0.75 for sc in scores) and (exact >= 1 or sum(scores) / len(scores) >= 0.8)
 
 
+def _listed_apart(p: Party, q: Party, parties: list[Party]) -> bool:
+    """ "filed against Jose Alolino and appellants, Alona Buli-e and Josefina Alolino": a name that
+    only resembles q is someone else when the same passage also names q more closely."""
+    kq = name_key(q.name)
+    if name_key(p.name) <= kq or kq <= name_key(p.name):
+        return False
+    return any(r is not p and abs(r.start - p.start) <= 150 and (name_key(r.name) <= kq or kq <= name_key(r.name))
+               for r in parties)
+
+
 def _from_caption(p: Party) -> bool:
     return any(f".{kind}." in p.method for kind in ("caption", "role_line", "versus", "labelled"))
 
@@ -553,7 +563,13 @@ def _merge(parties: list[Party], text: str) -> list[Party]:
             q for q in people
             if same_person(p.name, q.name)
             and not (_from_caption(p) and _from_caption(q) and not (key <= name_key(q.name) or name_key(q.name) <= key))
+            and not _listed_apart(p, q, parties)
         ]
+        if len(matches) > 1:
+            # "Josefina Alolino" resembles "Jose Alolino" but is "JOSEFINA (JOSIE) ALOLINO"
+            closest = [q for q in matches if key <= name_key(q.name) or name_key(q.name) <= key]
+            if len(closest) == 1:
+                matches = closest
         if len(matches) > 1 and p.confidence < 0.85:
             continue  # "Laporbeda y Lasaga": two accused named together, not a third one
         if not matches and p.confidence < 0.85 and re.search(r"\s(?:y|and|e)\s", p.name, re.I):
