@@ -12,6 +12,16 @@ def _secs(text):
     return sections.find_sections(text)
 
 
+def _record(text: str, lang: str = "en"):
+    from atlas_courts.extract import extract
+    from atlas_courts.records import Document, Page
+    from atlas_courts.resolve import resolve
+
+    document = Document(sha256="5" * 64, file="t.txt", path="", media_type="txt",
+                        pages=[Page(number=1, text=text, raw_text=text)], language=lang)
+    return resolve(extract(document))
+
+
 # --------------------------------------------------------------------------- sections
 
 QUOTED_TRIAL = """PEOPLE OF THE PHILIPPINES, plaintiff-appellee,
@@ -234,17 +244,11 @@ def test_offence_phrases_split_only_into_known_offences(text, offences):
 
 
 def test_a_provision_goes_to_the_offence_named_before_it_in_its_sentence():
-    from atlas_courts.extract import extract
-    from atlas_courts.records import Document, Page
-    from atlas_courts.resolve import resolve
-
     text = ("G.R. No. 1 January 2, 2001. PEOPLE OF THE PHILIPPINES, plaintiff-appellee, vs. JUAN CRUZ, accused-appellant.\n\n"
             "A person who is convicted of illegal recruitment may, in addition, be convicted of estafa under "
             "Art. 315 (2) of the Revised Penal Code.\n\nWHEREFORE, accused-appellant JUAN CRUZ is found GUILTY of "
             "illegal recruitment in large scale and of estafa.")
-    document = Document(sha256="1" * 64, file="t.txt", path="", media_type="txt",
-                        pages=[Page(number=1, text=text, raw_text=text)], language="en")
-    record = resolve(extract(document))
+    record = _record(text)
     charges = {c.offence: c for d in record.defendants for c in d.charges}
     estafa = next(c for o, c in charges.items() if o.lower().startswith("estafa"))
     assert estafa.statutes == ["PH:RPC:315"] and estafa.category == "other"
@@ -306,14 +310,8 @@ Arellano, C. J., Cooper, Mapa and McDonough, JJ., concur.
 def test_distributive_sentence_gives_each_accused_their_own_term_and_verdict():
     # ph-sc-lawphil__1904_GR-1574_us-v-choa-chi-co: a serial-comma list of eleven accused, names of
     # three short words ("Lim Tan Co"), terms handed out in one sentence, one appellant acquitted
-    from atlas_courts.extract import extract
-    from atlas_courts.records import Document, Page
-    from atlas_courts.resolve import resolve
-
     text = CHOA_CHI_CO
-    document = Document(sha256="2" * 64, file="t.txt", path="", media_type="txt",
-                        pages=[Page(number=1, text=text, raw_text=text)], language="en")
-    record = resolve(extract(document))
+    record = _record(text)
     got = {d.name.title(): (d.verdict, d.sentence.imprisonment_months) for d in record.defendants}
     assert got == {
         "Choa Chi Co": ("acquitted", None),
@@ -333,10 +331,6 @@ def test_distributive_sentence_gives_each_accused_their_own_term_and_verdict():
 def test_a_verdict_whose_subject_is_another_accused_is_not_this_one_s():
     # lk-ca__2023-01-30 (Fonseka): the wife was acquitted at trial; a later sentence says the
     # appellant "was found guilty" before naming her
-    from atlas_courts.extract import extract
-    from atlas_courts.records import Document, Page
-    from atlas_courts.resolve import resolve
-
     text = ("Court of Appeal No: CA/HCC/0404/18 COMPLAINANT\nVs.\n1.Wanniarachchige Sunil Fonseka alias Ajith\n"
             "2.Korale Hewage Dayawathi\nACCUSED\nAND NOW BETWEEN\n1.Wanniarachchige Sunil Fonseka alias Ajith\n"
             "1st ACCUSED-APPELLANT\nVs.\nThe Attorney General,\nRESPONDENT\n\nSampath B Abayakoon, J.\n"
@@ -349,21 +343,9 @@ def test_a_verdict_whose_subject_is_another_accused_is_not_this_one_s():
             "in terms of section 308A (1) of the Penal Code. Accordingly, I convict the appellant for the offence "
             "of voluntarily causing hurt in terms of section 314 of the Penal Code. I sentence him for a term of "
             "three months rigorous imprisonment.\nThe appeal is partly allowed to the above extent.\n")
-    document = Document(sha256="3" * 64, file="t.txt", path="", media_type="txt",
-                        pages=[Page(number=1, text=text, raw_text=text)], language="en")
-    record = resolve(extract(document))
+    record = _record(text)
     got = {d.name: (d.verdict, d.sentence.imprisonment_months) for d in record.defendants}
     assert got == {"Wanniarachchige Sunil Fonseka": ("convicted", 3.0), "Korale Hewage Dayawathi": ("acquitted", None)}
-
-
-def _record(text: str, lang: str = "en"):
-    from atlas_courts.extract import extract
-    from atlas_courts.records import Document, Page
-    from atlas_courts.resolve import resolve
-
-    document = Document(sha256="5" * 64, file="t.txt", path="", media_type="txt",
-                        pages=[Page(number=1, text=text, raw_text=text)], language=lang)
-    return resolve(extract(document))
 
 
 def test_a_proclaimed_offender_noted_after_a_later_mention_is_undecided():
