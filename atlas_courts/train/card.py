@@ -111,9 +111,23 @@ def model_card(meta: dict[str, Any], metrics: dict[str, Any]) -> str:
         "- The classifiers only re-type dates and re-decide verdicts of defendants the rules found: a date the "
         "rules did not read, or a defendant they missed, stays missed. A verdict changed to `convicted` has no "
         "sentence unless the rules read one.",
+        *_threshold_limits(cv),
         "- Span targets come partly from the rules (silver), so the span model learns some of their mistakes; "
         "its scores measure agreement with those targets on held-out cases.",
         "- Victim, witness and judge names rest on the generated corpus and six annotated Buenos Aires rulings.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _threshold_limits(cv: dict[str, Any]) -> list[str]:
+    """Say so when the tuning never let a classifier overrule the rules: then the hybrid is the rules there."""
+    thresholds = cv.get("thresholds") or {}
+    folds = thresholds.get("per_fold") or []
+    out = []
+    if folds and all(float(f.get("verdict_threshold", 0)) > 1 for f in folds):
+        out.append("- Verdicts: in every cross-validation fold the tuned threshold kept the rules' verdict "
+                   "(the classifier alone scores below the rules), so the hybrid's verdicts are the rules'.")
+    if folds and all(float(f.get(k, 0)) > 1 for f in folds for k in ("add_threshold", "retype_threshold", "drop_threshold")):
+        out.append("- Events: in every fold the tuned thresholds kept the rules' events, so the hybrid's events are the rules'.")
+    return out
