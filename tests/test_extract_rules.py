@@ -59,6 +59,10 @@ def test_operative_part_is_the_majority_s_not_the_quoted_trial_court_s():
         ("MUHAMMAD AMJAD RAFIQ, J:- The appeal.\nThe evidence is weak. Thus the prosecution failed. Consequently, Crl. Appeal No. 77969-J "
          "of 2019 is allowed, impugned judgment of conviction is set aside.\n",
          "Consequently, Crl. Appeal"),
+        # ar-caba-aymurai__document-07: the verb in capitals mid-line
+        ("ACTA DE AUDIENCIA\nAcusado: MARCELO GONZALEZ\nEl imputado aceptó el acuerdo. Escuchadas las partes.\n\n"
+         "En consecuencia, RESUELVE:\n\nI. CONDENAR a MARCELO GONZALEZ a la pena de TRES (3) AÑOS DE PRISIÓN EN "
+         "SUSPENSO.\n", "RESUELVE:"),
     ],
 )
 def test_operative_part_without_wherefore(text, starts_with):
@@ -404,3 +408,16 @@ def test_names_listed_apart_are_two_people_however_alike():
     assert names == ["Alona Buli-E", "Jose Alolino", "Josefina (Josie) Alolino"], names
     josefina = next(m for m in found if m.value.upper().startswith("JOSEFINA"))
     assert len(josefina.attrs["mentions"]) >= 2  # the later "Josefina Alolino" mentions are hers
+
+
+def test_a_hearing_called_for_release_that_convicts_is_a_judgment():
+    # ar-caba-aymurai__document-07: "Tipo de audiencia: audiencia de excarcelacion" ending in "CONDENAR a …"
+    head = ("ACTA DE AUDIENCIA\n\nCausa Nº 31.972/18\n\nFecha: 22/12/2018\n\nTipo de audiencia: audiencia de "
+            "excarcelacion (art. 186 del Código Procesal Penal)\n\nAcusado: MARCELO GONZALEZ\n\nEscuchadas las partes.\n\n")
+    judgment = head + ("En consecuencia, RESUELVE:\n\nI. CONDENAR a MARCELO GONZALEZ a la pena de TRES (3) AÑOS DE "
+                       "PRISIÓN EN SUSPENSO.\n")
+    release = head + "En consecuencia, RESUELVE:\n\nI. CONCEDER la excarcelación de MARCELO GONZALEZ bajo caución juratoria.\n"
+    record = _record(judgment, "es")
+    assert record.document.doc_type == "judgment"
+    assert [(d.verdict, d.sentence.imprisonment_months) for d in record.defendants] == [("convicted", 36.0)]
+    assert _record(release, "es").document.doc_type == "order"

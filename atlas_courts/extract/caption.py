@@ -404,14 +404,28 @@ _APPELLATE = re.compile(
 )
 
 
+# An operative part that convicts or acquits someone by name, in so many words.
+_DECIDES_GUILT = re.compile(
+    r"\b(?:CONDENAR|ABSOLVER|condenar|absolver|condeno|absuelvo|CONDENO|ABSUELVO)\s+a\s+[A-ZÁÉÍÓÚÑ]|"
+    r"\bfound\s+(?:him|her|them|the\s+accused|accused[-\s]appellants?)?\s*(?:GUILTY|guilty|NOT\s+GUILTY|not\s+guilty)\b|"
+    r"\bhereby\s+(?:convicted|acquitted|CONVICTED|ACQUITTED)\b"
+)
+
+
 def find_doc_type(text: str, sections: list[Section], court: str | None) -> list[Mention]:
     """The kind of document: explicit headings first, then the level of the court that issued it
     (an appellate court deciding an appeal, a first-instance court deciding a case), then cues."""
     start, end = _caption(sections, text)
     head = text[start : min(len(text), end + 1500)]
+    operative = next((s for s in sections if s.name == "operative"), None)
+    decides_guilt = operative is not None and _DECIDES_GUILT.search(text, operative.start, operative.end)
     for name, cue in _TYPE_CUES:
         m = cue.search(head)
         if m:
+            if name == "order" and decides_guilt:
+                # "Tipo de audiencia: audiencia de excarcelación" that ends in "CONDENAR a …": a hearing
+                # called for release that decided guilt (an agreed sentence) is a judgment
+                continue
             return [Mention("DOC_TYPE", start + m.start(), start + m.end(), m.group(0), value=name,
                             method=f"rule:doc_type.{name}.{VERSION}", confidence=0.8)]
     caption_proper = text[start : next((s.end for s in sections if s.name == "caption"), end)]

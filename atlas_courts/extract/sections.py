@@ -54,7 +54,9 @@ _OPERATIVE = re.compile(
     r"POR\s+TANTO|Por\s+tanto|EN\s+(?:SU\s+)?VIRTUD|En\s+(?:su\s+)?virtud\s+de\s+(?:lo|todo\s+lo)\s+(?:expuesto|que\s+antecede)|"
     r"Por\s+(?:todo\s+)?lo\s+(?:expuesto|que\s+antecede)|POR\s+(?:TODO\s+)?LO\s+(?:EXPUESTO|QUE\s+ANTECEDE)|"
     r"Por\s+(?:las|estas)\s+(?:razones|consideraciones)|"
-    r"^\s*(?:FALLO|F\s*A\s*L\s*L\s*O|RESUELVO|R\s*E\s*S\s*U\s*E\s*L\s*V\s*O|RESUELVE|SE\s+RESUELVE|DISPOSITIVO)\s*:?\s*$)",
+    r"^\s*(?:FALLO|F\s*A\s*L\s*L\s*O|RESUELVO|R\s*E\s*S\s*U\s*E\s*L\s*V\s*O|RESUELVE|SE\s+RESUELVE|DISPOSITIVO)\s*:?\s*$|"
+    # "En consecuencia, RESUELVE:", "Por lo expuesto, DECIDE:": the verb in capitals and a colon, mid-line
+    r"(?-i:\b(?:RESUELV[EO]|DECID[EO]|FALL[AO])\s*:))",
     re.M,
 )
 # An appeal disposed of in so many words, when there is no marker.
