@@ -421,3 +421,33 @@ def test_a_hearing_called_for_release_that_convicts_is_a_judgment():
     assert record.document.doc_type == "judgment"
     assert [(d.verdict, d.sentence.imprisonment_months) for d in record.defendants] == [("convicted", 36.0)]
     assert _record(release, "es").document.doc_type == "order"
+
+
+def test_a_trial_life_sentence_the_appeal_leaves_alone_outweighs_the_terms_it_reduces():
+    # ph-sc-lawphil__2001_GR-125081_people-v-pascua-et-al: life for large-scale illegal recruitment
+    # (quoted, "described and penalized under Sec. 13 (b)"), the estafa terms reduced on appeal
+    text = ("G.R. No. 125081 May 7, 2001\nPEOPLE OF THE PHILIPPINES, plaintiff-appellee,\nvs.\nAURORA SOLIVEN, "
+            "accused-appellant.\nMELO, J.:\nThis is an appeal by accused-appellant Aurora Soliven from the Decision of "
+            "the Regional Trial Court. The dispositive portion of the decision reads, as follows:\n"
+            "\"WHEREFORE, finding the accused Aurora Soliven guilty beyond reasonable doubt of the crime of illegal "
+            "recruitment on large scale described and penalized under Sec. 13 (b) in relation to Sec. 39 of the "
+            "Labor Code, she is hereby sentenced to suffer life imprisonment and to pay a fine of P100,000.00.\n"
+            "\"Likewise, the court also finds the accused Aurora Soliven guilty of estafa and sentences her to "
+            "suffer imprisonment of 8 years and 1 day of prision mayor, to 12 years and 1 day of reclusion temporal "
+            "each.\nSO ORDERED.\"\nWe agree with the trial court.\n"
+            "WHEREFORE, the Decision is AFFIRMED, except as to the penalties imposed in the three cases which are "
+            "reduced, as stated below. As modified, accused-appellant AURORA SOLIVEN is thus sentenced to suffer an "
+            "indeterminate penalty ranging from four (4) years and two (2) months of prision correccional, as "
+            "minimum, to seven (7) years and four (4) months of prision mayor, as maximum.\nSO ORDERED.\n")
+    [soliven] = _record(text).defendants
+    assert soliven.verdict == "convicted" and soliven.sentence.life and soliven.sentence.imprisonment_months is None
+
+
+def test_a_restated_term_stands_when_the_trial_court_gave_no_life_sentence():
+    text = ("G.R. No. 1 May 7, 2001\nPEOPLE OF THE PHILIPPINES, plaintiff-appellee,\nvs.\nJUAN CRUZ, "
+            "accused-appellant.\nMELO, J.:\nThe trial court sentenced the accused Juan Cruz to suffer imprisonment of "
+            "8 years and 1 day of prision mayor for estafa.\n"
+            "WHEREFORE, the Decision is AFFIRMED, except as to the penalty, which is reduced: accused-appellant "
+            "JUAN CRUZ is sentenced to suffer four (4) years of prision correccional.\nSO ORDERED.\n")
+    [cruz] = _record(text).defendants
+    assert not cruz.sentence.life and cruz.sentence.imprisonment_months == 48.0

@@ -44,12 +44,18 @@ _GENERIC_ALL = re.compile(
 _SENTENCING = re.compile(r"sentenc|\bconden\w*|\bcondemn\w*|\bpena\b|to\s+suffer|sufrir|impos(?:ed|ing)|impuso|awarded", re.I)
 # The law's penalty, not the court's sentence: "punishable by reclusion temporal to reclusion perpetua".
 _STATUTORY = re.compile(
-    r"punish|imposable|prescrib|shall\s+be\s+imposed|penali[sz]ed|provides?\s+(?:for\s+)?(?:the\s+)?penalt|"
+    # "described and penalized under Sec. 13 (b)" names the offence's provision, not the law's range
+    r"punish(?:ed|able|es|ing|ment)?\b(?!\s+under\b)|imposable|prescrib|shall\s+be\s+imposed|penali[sz]ed(?!\s+under\b)|provides?\s+(?:for\s+)?(?:the\s+)?penalt|"
     r"se\s+castiga|ser[aá]\s+(?:castigad|penad|sancionad)|reprimid|penad[oa]\s+(?:con|por)|sancionad[oa]\s+con",
     re.I,
 )
 # The words that say someone was convicted ("conditions imposed" or "maintained" do not).
 _CONVICTION_WORD = re.compile(r"guilty|convict|conden|condemn|sentenc|culpable", re.I)
+_PARTLY_AFFIRMED = re.compile(
+    r"\bexcept\s+(?:as\s+to|for)\s+the\s+(?:penalt|sentence)|\bin\s+all\s+other\s+respects\b|"
+    r"\ben\s+todo\s+lo\s+dem[aá]s\b|\ben\s+todos\s+los\s+dem[aá]s\s+extremos\b",
+    re.I,
+)
 _FINE = re.compile(r"\b(?:fines?|multas?)\b", re.I)
 _COMPENSATION = re.compile(
     r"\b(?:compensation|indemni\w*|damages|reimburse\w*|restitution|reparaci[oó]n|resarcimiento|"
@@ -230,7 +236,14 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
             if i in addressed or (not addressed and i in (appellants or undecided)):
                 spans.append(s_)
         sentence = _sentence_from(spans, text, penalties, money, doc)
-        if sentence.imprisonment_months is None and not (sentence.life or sentence.death):
+        restated = sentence.imprisonment_months is not None or sentence.life or sentence.death
+        # "AFFIRMED, except as to the penalties imposed in the three cases which are reduced",
+        # "se confirma la sentencia en todo lo demás": the counts the operative part leaves alone keep
+        # the trial court's penalty, and a life or death sentence among them outweighs the terms restated.
+        partly = any(_PARTLY_AFFIRMED.search(text[s_.start : s_.end]) for s_ in spans) and not any(
+            (p.value or {}).get("kind") in ("life", "death") for s_ in spans for p in _mentions_in(penalties, s_)
+        )
+        if not restated or partly:
             # Affirmed without restating the penalty: the trial judgment's, quoted or narrated.
             # The trial judgment's penalties: its quoted dispositive and the body's account of it
             # ("the trial court sentenced him to …"); the law's own ranges are left out.
@@ -241,10 +254,15 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
                 and (i in (addressed := _addresses(s, text, keys, appellants, names)) or not addressed)
             ]
             trial = _sentence_from(_own_clauses(earlier, text, keys, i, names, penalties), text, penalties, [], doc)
-            for attr in ("imprisonment_months", "imprisonment_min_months", "life", "death", "suspended"):
-                if getattr(sentence, attr) in (None, False):
-                    setattr(sentence, attr, getattr(trial, attr))
-            sentence.provenance.extend(trial.provenance)
+            if not restated:
+                for attr in ("imprisonment_months", "imprisonment_min_months", "life", "death", "suspended"):
+                    if getattr(sentence, attr) in (None, False):
+                        setattr(sentence, attr, getattr(trial, attr))
+                sentence.provenance.extend(trial.provenance)
+            elif trial.life or trial.death:
+                sentence.life, sentence.death = trial.life, trial.death
+                sentence.imprisonment_months = sentence.imprisonment_min_months = None
+                sentence.provenance.extend(trial.provenance)
         outcome.sentence = sentence
     return outcomes
 
