@@ -64,3 +64,23 @@ def test_event_types(text, lang, present, absent):
 def test_a_date_of_the_current_year_takes_the_latest_year_named(text, lang, value):
     found = [d for d in dates.find_dates(text, lang) if "corriente" in d.text or "this year" in d.text]
     assert [d.value for d in found] == [value]
+
+
+def test_whatever_typed_them_a_document_keeps_one_offence_date_and_no_period_end():
+    # the hybrid's classifier events go through the same document-level rules as the rules' own
+    from atlas_courts.extract.events import consolidate
+    from atlas_courts.records import Mention
+
+    text = "desde octubre de 2016 hasta el 28 de diciembre de 2021. El 3 de mayo de 2017 la golpeó. Denuncia del 4 de mayo de 2017."
+
+    def event(phrase: str, etype: str, date: str) -> Mention:
+        start = text.index(phrase)
+        return Mention("EVENT", start, start + len(phrase), phrase, value={"type": etype, "date": date},
+                       method="model:events.test")
+
+    events = [event("octubre de 2016", "offence", "2016-10"), event("28 de diciembre de 2021", "trial_start", "2021-12-28"),
+              event("3 de mayo de 2017", "offence", "2017-05-03"), event("4 de mayo de 2017", "complaint", "2017-05-04")]
+    kept = {(e.value["type"], e.value["date"]) for e in consolidate(text, events)}
+    assert kept == {("offence", "2016-10"), ("complaint", "2017-05-04")}
+    # a period's first date is only ever the offence
+    assert consolidate(text, [event("octubre de 2016", "complaint", "2016-10")]) == []

@@ -85,6 +85,24 @@ def test_linear_model_as_json_predicts_as_scikit_learn():
             assert got[label] == pytest.approx(p, abs=1e-5)
 
 
+def test_balanced_origins_weigh_the_same_in_total_and_tuning_prefers_the_headline_origin():
+    from atlas_courts.train.crossval import _headline_or_mean, _origin_weights
+
+    origins = ["generated"] * 30 + ["dev"] * 10
+    weights = _origin_weights(origins, True)
+    assert sum(w for w, o in zip(weights, origins) if o == "dev") == pytest.approx(20.0)
+    assert sum(w for w, o in zip(weights, origins) if o == "generated") == pytest.approx(20.0)
+    assert _origin_weights(origins, False) is None and _origin_weights(["dev"] * 5, True) is None
+    # a weighted fit follows the weights: the rare origin's label wins where the two disagree
+    X = [{"x": 1.0}] * 40
+    y = ["b"] * 30 + ["a"] * 10
+    assert fit(X, y, C=10.0, max_iter=500, seed=0).best({"x": 1.0})[0] == "b"
+    heavy = [1.0] * 30 + [10.0] * 10
+    assert fit(X, y, C=10.0, max_iter=500, seed=0, sample_weight=heavy).best({"x": 1.0})[0] == "a"
+    assert _headline_or_mean({"dev": 0.7, "generated": 0.9}, "dev") == 0.7
+    assert _headline_or_mean({"generated": 0.9, "other": 0.5}, "dev") == pytest.approx(0.7)
+
+
 def test_fold_find_ignores_spacing_case_and_quotes():
     text = "the accused\nwas  arrested on “March 3, 2005” in Manila"
     (span,) = fold_find(text, 'was arrested on "march 3, 2005"')
