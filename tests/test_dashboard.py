@@ -3,24 +3,21 @@ served by an in-process Datasette."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import json
-import sqlite3
 import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
-from datasette.app import Datasette
 from datasette_dashboards import replace_opts_in_query
 from tests.test_metrics import MAPPING, STRUCTURED_CSV
-from tests.test_publish import DEFENDANT_NAMES, build_atlas
+from tests.test_publish import DEFENDANT_NAMES, build_atlas, datasette_get, rows
 from tests.test_store_factories import VERSIONS, VICTIM, ChargeSpec, DefendantSpec, make_case
 
 from atlas_courts.errors import UsageError
 from atlas_courts.metrics import import_cases
-from atlas_courts.publish import DASHBOARD, SETTINGS, metadata, metadata_path, pages_dir, publish, serve_command
+from atlas_courts.publish import DASHBOARD, metadata, metadata_path, pages_dir, publish, serve_command
 from atlas_courts.publish.user_queries import PARAMETERS
 from atlas_courts.store import open_db, record_run, store_document
 
@@ -54,31 +51,6 @@ def published(tmp_path_factory):
     public = root / "public.db"
     summary = publish(atlas, public, metrics=True, search=True, today=TODAY)
     return atlas, public, summary
-
-
-def get(public: Path, paths: list[str], static: Path | None = None) -> dict[str, tuple[int, object]]:
-    meta = json.loads(metadata_path(public).read_text())
-
-    async def run():
-        ds = Datasette(immutables=[str(public)], metadata=meta, settings=SETTINGS,
-                       static_mounts=[("pages", str(static))] if static else None)
-        await ds.invoke_startup()
-        out = {}
-        for p in paths:
-            response = await ds.client.get(p)
-            kind = response.headers.get("content-type", "")
-            out[p] = (response.status_code, response.json() if kind.startswith("application/json") else response.text)
-        return out
-
-    return asyncio.run(run())
-
-
-def rows(path: Path, sql: str, params=()) -> list[dict]:
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
-    out = [dict(r) for r in conn.execute(sql, params)]
-    conn.close()
-    return out
 
 
 def test_summary_and_tables(published) -> None:
@@ -130,7 +102,7 @@ def test_every_canned_query_returns_rows(published) -> None:
     assert set(PARAMS) == set(PARAMETERS)
     paths = {name: f"/public/{name}.json?_shape=array&" + urllib.parse.urlencode(PARAMS.get(name, {}))
              for name in queries}
-    got = get(public, list(paths.values()))
+    got = datasette_get(public, list(paths.values()))
     for name, path in paths.items():
         status, body = got[path]
         assert status == 200, (name, body)
@@ -150,7 +122,7 @@ def test_every_canned_query_returns_rows(published) -> None:
 
 def test_full_text_search(published) -> None:
     _, public, _ = published
-    got = get(public, ["/public/charges.json?_search=servidumbre&_shape=array",
+    got = datasette_get(public, ["/public/charges.json?_search=servidumbre&_shape=array",
                        "/public/charges.json?_search=SERVIDUMBRE&_shape=array",
                        "/public/search_text.json?_search=" + urllib.parse.quote("แสวงหา") + "&_shape=array",
                        "/public/cases.json?_search=Salta&_shape=array"])
@@ -182,7 +154,7 @@ def test_dashboard_serves_every_chart_with_rows(published) -> None:
     options = {key: f"/public.json?" + urllib.parse.urlencode({"sql": replace_opts_in_query(f["query"], {}), "_shape": "objects"})
                for key, f in config["filters"].items() if "query" in f}
     pages = [f"/-/dashboards/{DASHBOARD}", f"/-/dashboards/{DASHBOARD}?" + urllib.parse.urlencode(FILTERS), "/-/dashboards"]
-    got = get(public, pages + list(unfiltered.values()) + list(filtered.values()) + list(options.values()))
+    got = datasette_get(public, pages + list(unfiltered.values()) + list(filtered.values()) + list(options.values()))
     for page in pages:
         assert got[page][0] == 200, got[page][1][:500]
     assert "stage-durations" in got[pages[0]][1] and "vega-lite.min.js" in got[pages[0]][1]
@@ -209,7 +181,7 @@ def test_provenance_links_default_to_the_page_number(published) -> None:
         assert f["page_image"] is None
         assert f["link_url"] == f"/public/documents/{f['document']}"
         assert f["source_markdown"] == f"[p. {f['page']}]({f['link_url']})"
-    html = get(public, ["/public/fact_sources"])["/public/fact_sources"][1]
+    html = datasette_get(public, ["/public/fact_sources"])["/public/fact_sources"][1]
     assert '<a href="/public/documents/' in html  # rendered by datasette-render-markdown
 
 
@@ -237,7 +209,7 @@ def test_publish_is_deterministic_and_drops_stale_images(published, tmp_path) ->
 
 def test_public_settings(published, monkeypatch) -> None:
     _, public, _ = published
-    got = get(public, ["/public.db", "/public/stage_intervals.csv?_stream=on", "/-/settings.json"])
+    got = datasette_get(public, ["/public.db", "/public/stage_intervals.csv?_stream=on", "/-/settings.json"])
     assert got["/public.db"][0] == 403
     assert got["/public/stage_intervals.csv?_stream=on"][0] == 400  # CSV streaming is disabled
     assert got["/-/settings.json"][1]["allow_csv_stream"] is False

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from atlas_courts import errors
+from atlas_courts.hostile.harness import live_processes
 from atlas_courts.ingest.sandbox import Limits, imap_isolated, run_isolated
 
 FAST = Limits(timeout_s=20, memory_mb=512)
@@ -26,19 +27,8 @@ def _no_children_left() -> bool:
 
 
 def _alive_children() -> list[int]:
-    alive = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                fields = fh.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        state, ppid = fields[0], int(fields[1])
-        if ppid == os.getpid() and state != "Z" and not _is_resource_tracker(entry):
-            alive.append(int(entry))
-    return alive
+    return [pid for pid, ppid, _sid in live_processes()
+            if ppid == os.getpid() and not _is_resource_tracker(str(pid))]
 
 
 def _is_resource_tracker(pid: str) -> bool:

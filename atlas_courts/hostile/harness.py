@@ -80,8 +80,8 @@ def _as_limit(pid: int) -> int | None:
     return None
 
 
-def session_processes(sid: int) -> list[int]:
-    """Live (non-zombie) processes whose session id is ``sid``."""
+def live_processes() -> list[tuple[int, int, int]]:
+    """(pid, parent pid, session id) of every live (non-zombie) process, from /proc/*/stat."""
     out = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -91,9 +91,14 @@ def session_processes(sid: int) -> list[int]:
                 fields = fh.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if fields[0] != "Z" and int(fields[3]) == sid:
-            out.append(int(entry))
+        if fields[0] != "Z":
+            out.append((int(entry), int(fields[1]), int(fields[3])))
     return out
+
+
+def session_processes(sid: int) -> list[int]:
+    """Live (non-zombie) processes whose session id is ``sid``."""
+    return [pid for pid, _ppid, session in live_processes() if session == sid]
 
 
 def descendants(pid: int) -> list[int]:

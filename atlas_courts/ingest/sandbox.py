@@ -67,13 +67,18 @@ class Limits:
 # --------------------------------------------------------------------------- child side
 
 
-def _vm_size() -> int:
-    """Current virtual size of this process in bytes (0 when unknown)."""
+def _statm_bytes(field: int) -> int:
+    """Field ``field`` of /proc/self/statm (0: virtual size, 1: resident set) in bytes, 0 when unknown."""
     try:
         with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            return int(fh.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _vm_size() -> int:
+    """Current virtual size of this process in bytes (0 when unknown)."""
+    return _statm_bytes(0)
 
 
 _PR_SET_PDEATHSIG = 1
@@ -97,11 +102,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _rss_kb() -> int:
     """Resident memory of this process in KiB (0 when unknown)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
-    except (OSError, ValueError, IndexError):
-        return 0
+    return _statm_bytes(1) // 1024
 
 
 # A SIGABRT after the child used this share of its memory limit is the limit.
