@@ -476,17 +476,10 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
     parties = [p for p in parties if _plausible(text, p)]
     # "his co-accused Ghulam Murtaza (since acquitted)": a status note vouches for a name met once
     people = [p for p in _merge(parties, text)
-              if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2 or _status_noted(text, p)]
+              if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2 or _status_note(text, p)]
     mentions = []
     for p in people:
-        status = p.status
-        # The note may follow any mention of the name, not only the one the party was read from.
-        ends = [p.end] + [m.end() for m in re.finditer(re.escape(p.name), text)]
-        for end in ends:
-            window = text[end : end + 60].lstrip(" ,\n")
-            for status_name, pattern in _STATUS:
-                if pattern.match(window):
-                    status = status or status_name
+        status = p.status or _status_note(text, p)
         mentions.append(
             Mention(
                 "PERSON", p.start, p.end, text[p.start : p.end], value=p.name, method=p.method,
@@ -498,9 +491,15 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
     return mentions
 
 
-def _status_noted(text: str, p: Party) -> bool:
-    window = text[p.end : p.end + 60].lstrip(" ,\n")
-    return any(pattern.match(window) for _, pattern in _STATUS)
+def _status_note(text: str, p: Party) -> str | None:
+    """The status noted right after a mention of the party ("(since acquitted)", "(since PO)"): after
+    any mention of the name, not only the one the party was read from (the first such note)."""
+    for end in [p.end] + [m.end() for m in re.finditer(re.escape(p.name), text)]:
+        window = text[end : end + 60].lstrip(" ,\n")
+        for status_name, pattern in _STATUS:
+            if pattern.match(window):
+                return status_name
+    return None
 
 
 def _plausible(text: str, p: Party) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..extract.parties import name_key
 from ..extract.text import Span, sentences
@@ -360,7 +361,9 @@ def _name_positions(text: str, span: Span, key: set[str], index: int | None = No
     return sorted(found)
 
 
+@lru_cache(maxsize=512)
 def _phrase(name: str) -> re.Pattern[str]:
+    """A whole name as a pattern over folded text (built once per name: it is asked for each clause)."""
     words = [w for w in re.split(r"[^a-z0-9]+", _fold(name)) if w]
     return re.compile(r"(?<![a-z0-9])" + r"[\s,.]+".join(map(re.escape, words)) + r"(?![a-z0-9])")
 

@@ -71,19 +71,22 @@ def _origin_weights(origins: Sequence[str], balance: bool) -> list[float] | None
     return [share / counts[o] for o in origins]
 
 
+def _fit_one(rows: list[tuple[dict[str, float], str, str]], params: dict[str, Any], seed: int, balance: bool,
+             empty: str) -> LinearModel:
+    """One classifier from (features, label, origin) rows with the hyperparameters of its config section."""
+    if not rows:
+        return LinearModel([empty], {}, [[]], [0.0])
+    return fit([x for x, _, _ in rows], [y for _, y, _ in rows], C=float(params["C"]), max_iter=int(params["max_iter"]),
+               seed=seed, min_count=int(params["min_feature_count"]),
+               sample_weight=_origin_weights([o for _, _, o in rows], balance))
+
+
 def fit_models(examples: Sequence[Examples], cfg: dict[str, Any], seed: int) -> tuple[LinearModel, LinearModel]:
     ex = [(x, y, e.origin) for e in examples for x, y in zip(e.event_x, e.event_y) if y is not None]
     vx = [(x, y, e.origin) for e in examples for x, y in zip(e.verdict_x, e.verdict_y) if y is not None]
-    ev = cfg["events"]
-    vv = cfg["verdicts"]
     balance = bool((cfg.get("data") or {}).get("balance_origins", False))
-    events = fit([x for x, _, _ in ex], [y for _, y, _ in ex], C=float(ev["C"]), max_iter=int(ev["max_iter"]), seed=seed,
-                 min_count=int(ev["min_feature_count"]),
-                 sample_weight=_origin_weights([o for *_, o in ex], balance)) if ex else LinearModel([NONE], {}, [[]], [0.0])
-    verdicts = fit([x for x, _, _ in vx], [y for _, y, _ in vx], C=float(vv["C"]), max_iter=int(vv["max_iter"]), seed=seed,
-                   min_count=int(vv["min_feature_count"]),
-                   sample_weight=_origin_weights([o for *_, o in vx], balance)) if vx else LinearModel(["unknown"], {}, [[]], [0.0])
-    return events, verdicts
+    return (_fit_one(ex, cfg["events"], seed, balance, NONE),
+            _fit_one(vx, cfg["verdicts"], seed, balance, "unknown"))
 
 
 def records_for(doc: TrainDoc, ex: Examples, probs: list[dict[str, float]], vprobs: list[dict[str, float]],
