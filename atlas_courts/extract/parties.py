@@ -65,6 +65,8 @@ _NOT_NAMES = {
     "reference", "appeal", "petition", "writ", "rev", "revision", "misc", "jail", "narcotic", "substances",
     "control", "prevention", "trafficking", "persons", "children", "child", "women", "ministry", "board",
     "otros", "others", "etc", "otro", "another",
+    # offences and the groups protected: "Ley contra la Trata de Personas, Explotación Sexual de Niños, Niñas y Adolescentes"
+    "trata", "personas", "explotación", "explotacion", "sexual", "niños", "ninos", "niñas", "ninas", "adolescentes",
 }
 _PROSECUTION = re.compile(
     r"\b(?:PEOPLE\s+OF\s+THE\s+PHILIPPINES|People\s+of\s+the\s+Philippines|THE\s+UNITED\s+STATES|United\s+States|"
@@ -368,7 +370,7 @@ _BODY_CUES = [
     # "los acusados Salvador Galleto y Rolly Magbanua", "juzgué a JUAN CARLOS GOMEZ", "CONDENAR a X", "respecto de X"
     re.compile(
         r"\b(?:(?:los\s+|el\s+|la\s+|las\s+)?(?:acusad[oa]s?|procesad[oa]s?|imputad[oa]s?|apelantes?|encausad[oa]s?|coacusad[oa]s?)|"
-        r"juzgu[eé]\s+a|CONDENAR\s+a|ABSOLVER\s+a|SOBRESEER\s+a|condenar\s+a|absolver\s+a|sobreseer\s+a|"
+        r"juzgu[eé]\s+a|absolvi[oó]\s+a|conden[oó]\s+a|CONDENAR\s+a|ABSOLVER\s+a|SOBRESEER\s+a|condenar\s+a|absolver\s+a|sobreseer\s+a|"
         r"seguido\s+respecto\s+de|respecto\s+del?\s+(?:acusad[oa]|imputad[oa])|en\s+contra\s+de)\s+(?:a\s+)?(?=[A-ZÁÉÍÓÚÑ])"
     ),
     # "Los acusados en la denuncia … son A, B y C", "Fueron acusados A, B y C", "juntamente con Pedro Fernandez"
@@ -385,7 +387,7 @@ _BODY_CUES = [
     ),
 ]
 _STRONG_CUE = re.compile(
-    r"charging|juzgu|CONDENAR|ABSOLVER|SOBRESEER|condenar|absolver|sobreseer|respecto|\b(?:son|fueron|eran)\s*$|acusados\s*$|procesados\s*$",
+    r"charging|juzgu|absolvi[oó]|conden[oó]|CONDENAR|ABSOLVER|SOBRESEER|condenar|absolver|sobreseer|respecto|\b(?:son|fueron|eran)\s*$|acusados\s*$|procesados\s*$",
     re.I,
 )
 # "Shazam Ali (appellant)", "Mullazim Hussain, appellant, …": the role closes the phrase.
@@ -401,6 +403,22 @@ _NOT_ACCUSED_BEFORE = re.compile(
     r"\bdenunciante|\bv[ií]ctimas?|\btestigos?)\s*[-,:]?\s*(?:namely\s+|Mst\.\s*|Mr\.\s*)?$",
     re.I,
 )
+# A name list that a charge verb follows: "A, B y C fueron querellados por el Fiscal", "A and B were charged with".
+_LIST_BEFORE_CUE = re.compile(
+    r"(?<=[\w.])[ \t\n]*,?[ \t\n]+(?:fueron|han\s+sido|were|have\s+been)\s+"
+    r"(?:querellad|acusad|procesad|denunciad|imputad|charged|indicted|accused\b)"
+)
+# Said not to be accused: "Potenciano Magbanua no esta acusado porque se habia suicidado", "Julio Galleto
+# tampoco fue acusado porque fue utilizado como testigo", "X was not charged / not included in the information".
+_NOT_ACCUSED_AFTER = re.compile(
+    r"^[\s,]*(?:(?:no|tampoco)\s+(?:est[aá]|fue|ha\s+sido|han\s+sido|fueron)\s+(?:tampoco\s+)?(?:acusad|procesad|imputad|querellad|incluid)|"
+    r"(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:charged|accused|indicted|impleaded|included|arraigned)|"
+    r"(?:was|were)\s+never\s+(?:charged|accused|indicted))",
+    re.I,
+)
+# The party of a "X versus The State" title whom the judgment calls the complainant ("his father Muhammad
+# Aslam, complainant PW-1"): a complainant's revision, not an accused's appeal.
+_COMPLAINANT_AFTER = re.compile(r"^[\s,]*(?:\(?\s*the\s+)?complainant\b", re.I)
 # A judge's line: "SADAQAT ALI KHAN, J.", "GONZAGA-REYES, J.:", "Moran, C.J."
 _JUDGE_AFTER = re.compile(r"^\s*,?\s*(?:C\.\s*)?J\.?(?:\s*[:;.-]|\s|$)")
 
@@ -473,9 +491,16 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
             if name and len(name.split()) >= 2:
                 parties.append(Party(name, m.start(), m.end(), f"rule:parties.role_after.{VERSION}", 0.6, True))
 
+    # "Fermin Aguilar, Federico Basco, Francisco Buhay Alejandro Arsenias fueron querellados por el Fiscal"
+    for m in _LIST_BEFORE_CUE.finditer(text, 0, footnotes):
+        lo = max(0, m.start() - 300)
+        for s, e, name in _trailing_list(text[lo : m.start()], lo):
+            parties.append(Party(name, s, e, f"rule:parties.body.{VERSION}", 0.8))
+
     parties = [p for p in parties if _plausible(text, p)]
+    people = [p for p in _merge(parties, text) if not _said_not_accused(text, p)]
     # "his co-accused Ghulam Murtaza (since acquitted)": a status note vouches for a name met once
-    people = [p for p in _merge(parties, text)
+    people = [p for p in people
               if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2 or _status_note(text, p)]
     mentions = []
     for p in people:
@@ -489,6 +514,15 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
             )
         )
     return mentions
+
+
+def _said_not_accused(text: str, p: Party) -> bool:
+    """The document says the person was not accused (right after any mention of the name), or the
+    party of a "versus" title is called the complainant."""
+    ends = [p.end] + [e for _s, e in p.aliases] + [m.end() for m in re.finditer(re.escape(p.name), text)]
+    if any(_NOT_ACCUSED_AFTER.match(text[e : e + 60]) for e in ends):
+        return True
+    return ".versus." in p.method and any(_COMPLAINANT_AFTER.match(text[e : e + 30]) for e in ends)
 
 
 def _status_note(text: str, p: Party) -> str | None:
