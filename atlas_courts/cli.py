@@ -330,9 +330,9 @@ def evaluate(gold_dir, as_json, out, baseline, update_baseline, details, workers
     pairs = ev.find_gold(gold_dir)
     if not pairs:
         raise UsageError(f"{gold_dir}: no documents with a <name>.gold.json beside them")
+    previous = _read_baseline(baseline)  # before the run: a bad baseline file should not cost one
     report = ev.evaluate_pairs(pairs, lambda sources: predict_files(sources, workers=workers, cache_dir=cache))
     data = report.to_json()
-    previous = json.loads(baseline.read_text()) if baseline.exists() else None
     if previous and Path(previous.get("gold_dir", "")).resolve() != Path(gold_dir).resolve():
         previous = None  # a baseline of another gold set says nothing about this one
     model_now = versions()["model"]
@@ -354,6 +354,19 @@ def evaluate(gold_dir, as_json, out, baseline, update_baseline, details, workers
         baseline.parent.mkdir(parents=True, exist_ok=True)
         baseline.write_text(json.dumps(ev.baseline_json(report, gold_dir=str(gold_dir), versions=versions()), indent=1) + "\n")
         click.echo(f"baseline written to {baseline}", err=True)
+
+
+def _read_baseline(path: Path) -> dict | None:
+    """The tracked scores in ``path`` (None when there is no such file), or a clear error."""
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{path}: not a baseline of evaluate scores ({exc})") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: not a baseline of evaluate scores (a JSON object is expected)")
+    return data
 
 
 def _evaluate_model(gold_dir, model, *, as_json, out, workers, cache) -> None:

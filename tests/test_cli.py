@@ -104,6 +104,20 @@ def test_build_export_and_evaluate(tmp_path):
     assert set(report["overall"]) >= {"court", "case_number", "decision_date", "verdict", "imprisonment", "statutes", "events"}
 
 
+def test_evaluate_names_a_baseline_that_is_not_one(tmp_path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    for src in BUNDLED.glob("bo-tsp__sentencia-absolutoria.*"):
+        shutil.copy(src, gold_dir / src.name)
+    for content, problem in ((b"", "Expecting value: line 1 column 1 (char 0)"),
+                             (b"[1, 2]", "a JSON object is expected")):
+        baseline = tmp_path / "baseline.json"
+        baseline.write_bytes(content)
+        result = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--baseline", str(baseline), "--workers", "1"])
+        assert result.exit_code == 1
+        assert result.output == f"Error: {baseline}: not a baseline of evaluate scores ({problem})\n"
+
+
 def test_build_reports_failures_and_exits_1(tmp_path):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4\n1 0 obj <<>>\n")  # a header and nothing else
