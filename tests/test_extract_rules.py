@@ -462,6 +462,18 @@ def test_a_name_list_a_charge_verb_follows_and_a_past_tense_acquittal_name_the_a
     assert names == ["Alejandro Arsenias", "Federico Basco", "Fermin Aguilar", "Francisco Buhay"], names
 
 
+def test_a_minor_found_guilty_whose_proceedings_are_suspended_is_unknown():
+    # ph-sc-lawphil__1947_GR-L-1003_pueblo-v-buhay-basco; ANNOTATION.md: suspended proceedings give unknown
+    text = ("G.R. No. L-1003 October 27, 1947\nEL PUEBLO DE FILIPINAS, querellante-apelado,\nvs.\nFRANCISCO BUHAY "
+            "Y OTROS, acusados. FEDERICO BASCO, apelante.\nPABLO, J.:\nFermin Aguilar, Federico Basco y Francisco "
+            "Buhay fueron querellados por el delito de asesinato. El Juez absolvio a Francisco Buhay y condeno a "
+            "Federico Basco a la pena de reclusion perpetua. Fermin Aguilar fue hallado culpable pero como en la "
+            "fecha de la comision del delito solo tenia 17 años se suspendio el proceso en cuanto a el y el Juzgado "
+            "ordeno su remision al Reformatorio de Niños.\nSe confirma la sentencia apelada, con costas.\n")
+    got = {d.name.title(): d.verdict for d in _record(text, "es").defendants}
+    assert got == {"Francisco Buhay": "acquitted", "Federico Basco": "convicted", "Fermin Aguilar": "unknown"}, got
+
+
 def test_the_name_of_a_trafficking_law_is_no_defendant():
     # corpus/py-ts__trata-exterior-escaneada (generated in the style of a Paraguayan sentencing court)
     text = ("SENTENCIA DEFINITIVA N° 333\nCausa: MINISTERIO PUBLICO C/ OSCAR DANIEL AYALA S/ TRATA DE PERSONAS\n"

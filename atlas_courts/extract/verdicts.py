@@ -34,7 +34,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
             r"\bfallec(?:i[oó]|ido|ida)\b|\bmuri[oó]\b|\bhas\s+(?:since\s+)?died\b|\bdied\s+(?:during|before|pending|in\s+jail|in\s+prison)|"
             r"\bat\s+large\b|\bno\s+han?\s+sido\s+(?:aprehendid|arrestad|capturad|detenid)\w*|"
             r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:arrested|apprehended|tried)\b|\bpr[oó]fug[oa]s?\b|\brebeld[ií]a\b|"
-            r"\babsconding\b|\babsconder\b|\bproclaimed\s+offender\b",
+            r"\babsconding\b|\babsconder\b|\bproclaimed\s+offender\b|"
+            # a minor found guilty whose proceedings are suspended: "se suspendio el proceso en cuanto a el"
+            r"\bse\s+suspendi[oó]\s+(?:el\s+proceso|la\s+causa)\b|\bproceedings\s+(?:against\s+\w+\s+)?(?:was|were|are|is)\s+"
+            r"(?:hereby\s+)?suspended\b",
             re.I,
         ),
     ),

@@ -218,6 +218,12 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
                 # nearest cue before the name first; after it ("A fue absuelto") otherwise.
                 before = [c for c in near if c.end <= positions[0]]
                 best = before[-1] if before else min(near, key=lambda c: abs(c.start - positions[0]))
+                # "Fermin Aguilar fue hallado culpable pero … se suspendio el proceso en cuanto a el":
+                # a state the clause reaches after the finding (proceedings suspended, died, at large)
+                # is where the document leaves the accused (ANNOTATION.md: unknown)
+                later = [c for c in near if c.value == "unknown" and c.start > max(positions[0], best.start)]
+                if best.value != "unknown" and later:
+                    best = later[-1]
                 found.append(best.value)
         if found:
             outcomes[i] = Outcome(found[-1], "body")
