@@ -474,6 +474,27 @@ def test_a_minor_found_guilty_whose_proceedings_are_suspended_is_unknown():
     assert got == {"Francisco Buhay": "acquitted", "Federico Basco": "convicted", "Fermin Aguilar": "unknown"}, got
 
 
+def test_a_quoted_alias_and_a_relative_clause_before_the_charge_verb():
+    # ph-sc-lawphil__2002_GR-130170_people-v-dionisio-mallari
+    text = ("G.R. No. 130170 March 1, 2002\nPEOPLE OF THE PHILIPPINES, plaintiff-appellee,\nvs.\nROWENA ESLABON "
+            "DIONISIO, accused-appellant.\nQUISUMBING, J.:\nThus, on November 11, 1991, Dionisio, Mallari, Doble and "
+            "one Jane Doe alias \"Cora Molar\",\nwhose real identity was not established, were charged before Branch 94 "
+            "of the Regional Trial\nCourt of Quezon City for large scale illegal recruitment. \"Cora Molar\" had "
+            "absconded and remained at large.\n")
+    got = {d.name: d.verdict for d in _record(text).defendants}
+    assert got.get("Cora Molar") == "unknown", got
+
+
+def test_the_person_a_case_is_against_is_accused_whoever_else_they_are():
+    # pk-lhc__2023LHC2862_rukhsana-bibi-v-federation: the wife's writ petition for the accused abroad
+    text = ("LAHORE HIGH COURT LAHORE JUDICIAL DEPARTMENT\nCase No. W. P. No.33181 of 2023\nRukhsana Bibi\nVs. "
+            "Federation of Pakistan, etc.\n2. The petitioner is wife of Shahid Mahmood against whom a case FIR No.347 "
+            "dated\n11.06.2018 under section 22 of Emigration Ordinance, 1979 at Police Station FIA, Faisalabad\nwas "
+            "registered. The complainant is the son of Ahmad Ali.\n")
+    names = [m.value for m in parties.find_defendants(text, _secs(text))]
+    assert "Shahid Mahmood" in names and "Ahmad Ali" not in names, names
+
+
 def test_the_name_of_a_trafficking_law_is_no_defendant():
     # corpus/py-ts__trata-exterior-escaneada (generated in the style of a Paraguayan sentencing court)
     text = ("SENTENCIA DEFINITIVA N° 333\nCausa: MINISTERIO PUBLICO C/ OSCAR DANIEL AYALA S/ TRATA DE PERSONAS\n"

@@ -145,7 +145,8 @@ def _trailing_list(block: str, base: int, *, single_ok: bool = False) -> list[tu
     end = base + len(block.rstrip(" ,\n"))
     for s, e, name in reversed(names):
         gap = re.sub(r"\([^)]{0,40}\)", "", block[e - base : end - base])
-        if re.fullmatch(r"[\s,;&]*(?:(?:and|y|Y|AND)\s*)?[\s,]*(?:etc\.?)?[\s,]*", gap) is None:
+        # quotes around a name ("one Jane Doe alias \"Cora Molar\"") are part of its list item
+        if re.fullmatch(r"[\s,;&\"“”]*(?:(?:and|y|Y|AND)\s*)?[\s,]*(?:etc\.?)?[\s,\"“”]*", gap) is None:
             break
         kept.append((s, e, name))
         end = s
@@ -404,9 +405,18 @@ _NOT_ACCUSED_BEFORE = re.compile(
     re.I,
 )
 # A name list that a charge verb follows: "A, B y C fueron querellados por el Fiscal", "A and B were charged with".
+# A short relative clause may stand between ("… and one Jane Doe alias "Cora Molar", whose real identity
+# was not established, were charged").
 _LIST_BEFORE_CUE = re.compile(
-    r"(?<=[\w.])[ \t\n]*,?[ \t\n]+(?:fueron|han\s+sido|were|have\s+been)\s+"
-    r"(?:querellad|acusad|procesad|denunciad|imputad|charged|indicted|accused\b)"
+    r"(?<=[\w.\"”’)])[ \t\n]*(?:,\s*(?:whose|who|quien(?:es)?|cuy[oa]s?)\b[^,.;]{0,80},)?,?[ \t\n]+"
+    r"(?:fueron|han\s+sido|were|have\s+been)\s+(?:querellad|acusad|procesad|denunciad|imputad|charged|indicted|accused\b)"
+)
+# "The petitioner is wife of Shahid Mahmood against whom a case FIR No.347 … was registered": the person the
+# case is against, whoever else the sentence says they are.
+_AGAINST_WHOM = re.compile(
+    r"^\s*,?\s*(?:against\s+whom|contra\s+quien)\s+(?:a|an|the|un|una|el|la)?\s*(?:criminal\s+|penal\s+)?"
+    r"(?:case|FIR|information|complaint|charge\s+sheet|challan|causa|denuncia|querella)\b",
+    re.I,
 )
 # Said not to be accused: "Potenciano Magbanua no esta acusado porque se habia suicidado", "Julio Galleto
 # tampoco fue acusado porque fue utilizado como testigo", "X was not charged / not included in the information".
@@ -490,6 +500,10 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
             name = _clean_name(m.group(0))
             if name and len(name.split()) >= 2:
                 parties.append(Party(name, m.start(), m.end(), f"rule:parties.role_after.{VERSION}", 0.6, True))
+        elif _AGAINST_WHOM.match(text[m.end() : m.end() + 80]):
+            name = _clean_name(m.group(0))
+            if name and len(name.split()) >= 2:
+                parties.append(Party(name, m.start(), m.end(), f"rule:parties.against_whom.{VERSION}", 0.8))
 
     # "Fermin Aguilar, Federico Basco, Francisco Buhay Alejandro Arsenias fueron querellados por el Fiscal"
     for m in _LIST_BEFORE_CUE.finditer(text, 0, footnotes):
@@ -542,7 +556,7 @@ def _plausible(text: str, p: Party) -> bool:
         return False
     if re.match(r"[A-Z]\.\s", p.name) and text[max(0, p.start - 2) : p.start].strip() == ",":
         return False  # "KHAN, J. Umer Draz": the "J." is the judge's, not an initial
-    if _NOT_ACCUSED_BEFORE.search(text[max(0, p.start - 40) : p.start]):
+    if _NOT_ACCUSED_BEFORE.search(text[max(0, p.start - 40) : p.start]) and ".against_whom." not in p.method:
         return False
     return True
 
