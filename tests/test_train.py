@@ -140,6 +140,8 @@ def test_a_tiny_training_run_gives_a_loadable_model_folder_with_all_its_files(ti
     for name in REQUIRED_FILES:
         assert (tiny_model / name).exists(), name
     assert (tiny_model / "ner" / "config.cfg").exists() and (tiny_model / "ner" / "meta.json").exists()
+    # the span model's training files were temporary: its config names none of them
+    assert "atlas-ner-" not in (tiny_model / "ner" / "config.cfg").read_text()
     meta = json.loads((tiny_model / "meta.json").read_text())
     assert meta["name"] == "tiny" and meta["version"] == "0.0.1"
     assert len(meta["data_hash"]) == 64 and meta["data"]["documents"] == 3

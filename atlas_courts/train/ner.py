@@ -133,6 +133,12 @@ def train_ner(config_path: Path, train_docs: Sequence[TrainDoc], dev_docs: Seque
         if out_dir.exists():
             shutil.rmtree(out_dir)
         shutil.copytree(best, out_dir)
+        # the training files were temporary: the saved config names none, so it is the same on every run
+        saved = out_dir / "config.cfg"
+        text = saved.read_text(encoding="utf-8")
+        for name in ("train.spacy", "dev.spacy"):
+            text = text.replace(f'"{tmpdir / name}"', "null")
+        saved.write_text(text, encoding="utf-8")
     return {"train_passages": n_train, "heldout_passages": n_dev, "seconds": round(seconds, 1), "labels": labels}
 
 
