@@ -156,7 +156,7 @@ def _cross_validate(units, folds, cfg, seed, balance):
     from atlas_courts.train.linear import fit
 
     params = cfg["verdicts"]
-    probs = [0.0] * len(units)
+    probs: list[float | None] = [None] * len(units)  # None: the fold's training part has one class only
     for f in sorted(set(folds)):
         train = [u for u in units if folds[u[0]] != f]
         if len({u[4] for u in train}) < 2:
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         probs = _cross_validate(units, folds, cfg, seed, balance)
         print(f"  {label}:")
         for origin in sorted({u[1] for u in units}):
-            rows = [(u, p) for u, p in zip(units, probs) if u[1] == origin and not u[5]]
+            rows = [(u, p) for u, p in zip(units, probs) if u[1] == origin and not u[5] and p is not None]
             missed = sum(u[4] for u, _p in rows)
             cells = "  ".join(f">={t:.1f} +{sum(1 for u, p in rows if p >= t and u[4])}/-{sum(1 for u, p in rows if p >= t and not u[4])}"
                               for t in THRESHOLDS)
@@ -218,11 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     probs = _cross_validate(rows, folds, cfg, seed, balance)
     print("\nDROP: the rules' defendants with P(in the gold) < threshold (right: not in the gold / wrong)")
     for origin in sorted({r[1] for r in rows}):
-        mine = [(r, p) for r, p in zip(rows, probs) if r[1] == origin]
+        unscored = sum(1 for r, p in zip(rows, probs) if r[1] == origin and p is None)
+        mine = [(r, p) for r, p in zip(rows, probs) if r[1] == origin and p is not None]
         wrong_in_rules = [r[2] for r, _p in mine if not r[4]]
         cells = "  ".join(f"<{1 - t:.1f} {sum(1 for r, p in mine if p < 1 - t and not r[4])}/"
                           f"{sum(1 for r, p in mine if p < 1 - t and r[4])}" for t in THRESHOLDS)
-        print(f"    {origin:<10} {len(mine):>3} defendants, {len(wrong_in_rules)} not in the gold {wrong_in_rules}")
+        print(f"    {origin:<10} {len(mine):>3} defendants, {len(wrong_in_rules)} not in the gold {wrong_in_rules}"
+              + (f" ({unscored} more not scored: their fold's training part holds no defendant the gold lacks)"
+                 if unscored else ""))
         print(f"               {cells}")
         low = sorted(mine, key=lambda rp: rp[1])[:5]
         print("               lowest: " + ", ".join(f"{r[2]} {p:.2f}{'' if r[4] else ' (not in gold)'}" for r, p in low))
