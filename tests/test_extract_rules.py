@@ -240,11 +240,29 @@ def test_offences_and_categories(text, offence, category):
         ("of the crime of syndicated and large-scale illegal recruitment as charged", ["syndicated and large-scale illegal recruitment"]),
         # A modal verb ends the offence's name.
         ("A person who is convicted of illegal recruitment may, in addition", ["illegal recruitment"]),
+        # "(co)autor(es) del X" names the offence (ph-sc-lawphil__1949_GR-L-1627 ramirez-tabbilos-vergara) …
+        ("Los tres son coautores del asesinato.", ["asesinato"]),
+        ("es autor penalmente responsable del delito de reducción a servidumbre, previsto", ["reducción a servidumbre"]),
+        # … but "the facts" are no offence (ar-caba-aymurai__document-09: "autor penalmente responsable de los hechos")
+        ("por considerarlo autor penalmente responsable de los hechos que tuvieron lugar", []),
+        ("por ser autor del hecho que se calificó como amenazas coactivas", []),
+        # corpus/bo-tsp__trata-explotacion-sexual: the offence, not "la comisión del delito de …"
+        ("como autora de la comisión del delito de Trata de Personas, previsto", ["Trata de Personas"]),
     ],
 )
 def test_offence_phrases_split_only_into_known_offences(text, offences):
     assert [m.value for m in find_offences(text)] == offences
     assert all(text[m.start : m.end] == m.text for m in find_offences(text))
+
+
+def test_co_authors_of_an_offence_are_charged_with_it():
+    # ph-sc-lawphil__1949_GR-L-1627_pueblo-v-ramirez-tabbilos-vergara: the only naming of the offence
+    text = ("G.R. No. L-1627 April 20, 1949\nEL PUEBLO DE FILIPINAS, querellante-apelado,\nvs.\nMAMERTO RAMIREZ, "
+            "FELIPE TABBILOS y ELISEO VERGARA, acusados-apelantes.\nMORAN, J.:\nPor eso, ellos son tan culpables como "
+            "Eliseo de la muerte de Rodolfo. Los tres son coautores del asesinato.\nSe confirma la sentencia apelada, "
+            "con costas.\n")
+    charges = {d.name.title(): [c.offence for c in d.charges] for d in _record(text, "es").defendants}
+    assert charges == {n: ["asesinato"] for n in ("Mamerto Ramirez", "Felipe Tabbilos", "Eliseo Vergara")}, charges
 
 
 def test_a_provision_goes_to_the_offence_named_before_it_in_its_sentence():

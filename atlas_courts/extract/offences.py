@@ -39,7 +39,9 @@ _OFFENCE_PATTERNS = [
     ),
     re.compile(
         r"\b(?:(?:los?\s+|el\s+|del\s+)?(?:delitos?|cr[ií]men(?:es)?|contravenci[oó]n(?:es)?|infracci[oó]n)\s+de|"
-        r"culpables?\s+de(?:l\s+delito\s+de)?|autor(?:es)?\s+(?:penalmente\s+responsables?\s+)?del?\s+(?:delito\s+de\s+)?)\s+"
+        r"culpables?\s+de(?:l\s+delito\s+de)?|(?:co-?)?autor(?:es|as?)?\s+(?:penalmente\s+responsables?\s+)?del?(?:\s+la\s+comisi[oó]n\s+del?)?(?:\s+delito\s+de)?"
+        # "autora de la comisión del delito de X", never "autor de los hechos" / "de la libertad"
+        r"(?=\s+(?!(?:la|las|los|el)\s)))\s+"
         r"(?P<o>[A-Za-zÁÉÍÓÚáéíóúñÑ][\wáéíóúñÁÉÍÓÚÑ'’ \n-]{2,110}?)" + _STOP,
         re.I,
     ),
@@ -47,9 +49,9 @@ _OFFENCE_PATTERNS = [
 ]
 _NOT_OFFENCE = re.compile(
     r"^(?:an?\s+|the\s+)?(?:offen[cs]es?|crimes?|violation|delito|infracci[oó]n|charges?)$|"
-    r"^(?:the\s+)?(?:same|said|accused|appellant|law|this|that|which|such|it|them|him|her|record|evidence|"
+    r"^(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:same|said|accused|appellant|law|this|that|which|such|it|them|him|her|record|evidence|"
     r"lo\s+expuesto|la\s+misma|las\s+mismas|este|esta|dicho|dicha|los\s+mismos|acci[oó]n\s+p[uú]blica|"
-    r"prueba|pena|fecha|juicio|causa)\b|^\w{1,3}$",
+    r"prueba|pena|fecha|juicio|causa|hechos?|suceso|evento)\b|^\w{1,3}$",
     re.I,
 )
 

@@ -25,7 +25,7 @@ from .statutes import Catalog
 _CHARGE_CONTEXT = re.compile(
     r"\b(?:charg\w*|accus\w*|information|indict\w*|convict\w*|guilty|crimes?\s+of|offen[cs]es?\s+(?:of|under|punishable)|"
     r"registered\s+under|u/s|under\s+sections?|imputa\w*|delitos?|acusaci[oó]n|condena\w*|absuel\w*|absolv\w*|culpable|"
-    r"calificad\w*|encuadrad\w*|tipificad\w*|contravenci[oó]n)\b",
+    r"calificad\w*|encuadrad\w*|tipificad\w*|contravenci[oó]n|(?:co-?)?autor(?:es|as?)?)\b",
     re.I,
 )
 _SNIPPET = 240
