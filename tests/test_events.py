@@ -16,6 +16,7 @@ def _events(text: str, lang: str) -> set[tuple[str, str]]:
 
 
 SENTENCIA = "Buenos Aires, 7 de enero de 2022.\n\nSENTENCIA\n\n"
+SUPREME = "IN THE SUPREME COURT\n\nDecided on: 14.12.2020\n\nJUDGMENT\n\n"
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,22 @@ SENTENCIA = "Buenos Aires, 7 de enero de 2022.\n\nSENTENCIA\n\n"
         ("G.R. No. 1 June 3, 2002\n\nThe informations against the accused read as follows.\n\nThat on or about the 26th day of June, 1992, the accused raped AAA. "
          "That on or about the 12th day of July, 1992, the accused raped AAA.\n", "en",
          {("offence", "1992-06-26")}, {("offence", "1992-07-12")}),
+        # lk-sc-ca__2020-12-14-SC-APPEAL-154-2014: the Court of Appeal named as the subject of the disposal,
+        # and as the author of "its judgment dated" the date, decided the appeal
+        (SUPREME + "By judgement dated 9th November 2012, the Appellant had been convicted by the High Court. The "
+         "Accused-Appellant appealed to the Court of Appeal. By judgment dated 17th January 2014, the\nCourt of "
+         "Appeal dismissed the appeal and affirmed the conviction.\n", "en",
+         {("appeal_decision", "2014-01-17"), ("judgment", "2012-11-09")}, {("judgment", "2014-01-17")}),
+        (SUPREME + "The trial court convicted the accused. The Court\n18\nof Appeal by its judgment dated 17-01-2014, "
+         "dismissed the appeal.\n", "en", {("appeal_decision", "2014-01-17")}, {("judgment", "2014-01-17")}),
+        # ph-sc-lawphil__2007_GR-147913_navarrete-v-people: "… resolution of the Court of Appeals"
+        (SUPREME + "This petition for review on certiorari 1 assails the September 29, 2000 decision 2 and May 4,\n2001 "
+         "resolution 3 of the Court of Appeals (CA) in CA-G.R. CR No. 20531 which affirmed the\nJanuary 16, 1997 "
+         "decision of the Regional Trial Court (RTC).\n", "en",
+         {("appeal_decision", "2001-05-04"), ("judgment", "1997-01-16")}, {("appeal_decision", "1997-01-16")}),
+        # … but a trial judgment appealed to that court stays the trial court's
+        (SUPREME + "The judgment dated March 3, 2010 of the Regional Trial Court was appealed to the Court of Appeals.\n",
+         "en", {("judgment", "2010-03-03")}, {("appeal_decision", "2010-03-03")}),
     ],
 )
 def test_event_types(text, lang, present, absent):

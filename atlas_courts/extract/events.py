@@ -101,16 +101,48 @@ def type_dates(
             score = feats.get(f"before:{etype}", 0.0) + 0.6 * feats.get(f"after:{etype}", 0.0)
             if score:
                 scored.append((score, etype))
+        # The appellate court named as the decision's author or as the subject of a disposal is as strong a
+        # cue as there is: "the September 29, 2000 decision and May 4, 2001 resolution of the Court of Appeals"
+        appellate = period is None and _appellate_decides(text, date)
+        if appellate and not scored:
+            scored = [(0.5, "appeal_decision")]
         if not scored:
             continue
         score, etype = max(scored)
         if score < 0.12:
             continue
         strong = bool(feats.get(f"strong:{etype}"))
+        if appellate and etype in ("judgment", "appeal_decision"):
+            etype, strong = "appeal_decision", True
         event = _event(date, etype, "cue.strong" if strong else "cue", min(0.9, 0.4 + score / 2 + 0.2 * strong))
         event.attrs["strong"] = strong
         events.append(event)
     return consolidate(text, _weak_filter(events))
+
+
+# An appellate court, its name perhaps broken by a page number ("the Court\n18\nof Appeal").
+_APPELLATE = (r"(?:Court\s+(?:\d{1,3}\s+)?of\s+(?:Criminal\s+)?Appeals?|appellate\s+court|"
+              r"C[aá]mara(?:\s+(?:Nacional|Federal)?\s*de\s+Apelaciones)?|Tribunal\s+de\s+(?:Apelaci[oó]n|Alzada))")
+# The date is that court's decision when the court is named right after it as the subject of a disposal
+# ("By judgment dated 17th January 2014, the Court of Appeal dismissed the appeal"), right after it as the
+# decision's author ("May 4, 2001 resolution of the Court of Appeals"), or right before it ("the Court of
+# Appeal by its judgment dated 17-01-2014").
+_APPELLATE_AFTER = re.compile(
+    rf"^[\s,]{{0,4}}(?:(?:the\s+)?(?:learned\s+)?{_APPELLATE}\s+(?:\w+\s+){{0,2}}?(?:dismissed|affirmed|allowed|"
+    r"set\s+aside|reversed|modified|upheld|acquitted|confirm[oó]|revoc[oó]|resolvi[oó]|rechaz[oó]|absolvi[oó])\b|"
+    rf"(?:decision|resolution|judg(?:e)?ment|sentencia|resoluci[oó]n)\s*\d{{0,3}}\s+(?:of|de)\s+(?:the\s+|la\s+)?{_APPELLATE})",
+    re.I,
+)
+_APPELLATE_BEFORE = re.compile(
+    rf"{_APPELLATE}\s*,?\s*(?:by\s+|in\s+|through\s+|mediante\s+|por\s+)?(?:its|the|su|la)\s+"
+    r"(?:judg(?:e)?ment|decision|resolution|order|sentencia|resoluci[oó]n)\s+(?:dated|of|de\s+fecha|del?)\s*$",
+    re.I,
+)
+
+
+def _appellate_decides(text: str, date: Mention) -> bool:
+    return bool(_APPELLATE_AFTER.match(text[date.end : date.end + 80])
+                or _APPELLATE_BEFORE.search(text[max(0, date.start - 90) : date.start]))
 
 
 def _weak_filter(events: list[Mention]) -> list[Mention]:
