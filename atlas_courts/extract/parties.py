@@ -512,13 +512,16 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
             parties.append(Party(name, s, e, f"rule:parties.body.{VERSION}", 0.8))
 
     parties = [p for p in parties if _plausible(text, p)]
-    people = [p for p in _merge(parties, text) if not _said_not_accused(text, p)]
-    # "his co-accused Ghulam Murtaza (since acquitted)": a status note vouches for a name met once
-    people = [p for p in people
-              if p.confidence >= 0.8 or _occurrences(text, p.name) >= 2 or _status_note(text, p)]
     mentions = []
-    for p in people:
-        status = p.status or _status_note(text, p)
+    for p in _merge(parties, text):
+        ends = _mention_ends(text, p)
+        if _said_not_accused(text, p, ends):
+            continue
+        note = _status_note(text, ends)
+        # "his co-accused Ghulam Murtaza (since acquitted)": a status note vouches for a name met once
+        if not (p.confidence >= 0.8 or _occurrences(text, p.name) >= 2 or note):
+            continue
+        status = p.status or note
         mentions.append(
             Mention(
                 "PERSON", p.start, p.end, text[p.start : p.end], value=p.name, method=p.method,
@@ -530,19 +533,24 @@ def find_defendants(text: str, sections: list[Section]) -> list[Mention]:
     return mentions
 
 
-def _said_not_accused(text: str, p: Party) -> bool:
-    """The document says the person was not accused (right after any mention of the name), or the
-    party of a "versus" title is called the complainant."""
-    ends = [p.end] + [e for _s, e in p.aliases] + [m.end() for m in re.finditer(re.escape(p.name), text)]
+def _mention_ends(text: str, p: Party) -> list[int]:
+    """Where each mention of the party ends: the one it was read from, then every occurrence of its name."""
+    return [p.end] + [m.end() for m in re.finditer(re.escape(p.name), text)]
+
+
+def _said_not_accused(text: str, p: Party, ends: list[int]) -> bool:
+    """The document says the person was not accused (right after any mention of the name, or of a
+    later spelling merged into it), or the party of a "versus" title is called the complainant."""
+    ends = ends + [e for _s, e in p.aliases]
     if any(_NOT_ACCUSED_AFTER.match(text[e : e + 60]) for e in ends):
         return True
     return ".versus." in p.method and any(_COMPLAINANT_AFTER.match(text[e : e + 30]) for e in ends)
 
 
-def _status_note(text: str, p: Party) -> str | None:
+def _status_note(text: str, ends: list[int]) -> str | None:
     """The status noted right after a mention of the party ("(since acquitted)", "(since PO)"): after
     any mention of the name, not only the one the party was read from (the first such note)."""
-    for end in [p.end] + [m.end() for m in re.finditer(re.escape(p.name), text)]:
+    for end in ends:
         window = text[end : end + 60].lstrip(" ,\n")
         for status_name, pattern in _STATUS:
             if pattern.match(window):

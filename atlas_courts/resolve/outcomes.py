@@ -222,7 +222,7 @@ def decide(extraction: Extraction, defendants: list[Mention]) -> list[Outcome]:
                 # a state the clause reaches after the finding (proceedings suspended, died, at large)
                 # is where the document leaves the accused (ANNOTATION.md: unknown)
                 later = [c for c in near if c.value == "unknown" and c.start > max(positions[0], best.start)]
-                if best.value != "unknown" and later:
+                if later:
                     best = later[-1]
                 found.append(best.value)
         if found:
