@@ -9,8 +9,8 @@ better hybrid has to change *who* the defendants are. This script measures wheth
 classifier trained on our gold could do that, with the training data and the leave-cases-out
 folds of ``atlas-courts train`` (same config, same seed, same origin balancing):
 
-- **add**: every person-like name of two or more words in the body (``extract.parties.NAME_RE``,
-  the same cleaning as the rules), grouped by person, is a candidate; a candidate the gold lists
+- **add**: every person-like name of two or more words in the body (as the rules read names:
+  ``extract.parties.split_name_list``), grouped by person, is a candidate; a candidate the gold lists
   as a defendant is positive. Features: the words around each mention, role cues before and after
   it (accusation, verdict, charge, witness, victim, family, lawyer or judge, negation, at large),
   whether it is listed with a defendant the rules found, its section and how often it is named.
@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT))
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\b|y\b|&)?|\band\b|\by\b|&)\s*", re.I)
-_WORD = re.compile(r"[a-z]+")
 _CUES = {
     "accused": r"\b(?:acusad|coacusad|procesad|imputad|encausad|accused|co-accused|appellant|apelante|convict|petitioner|recurrente)",
     "verdict": r"\b(?:absolv|absuel|conden|convict|acquit|guilty|culpable|sobrese)",
@@ -54,20 +53,15 @@ _CUES = {
 _CUES = {k: re.compile(v, re.I) for k, v in _CUES.items()}
 
 
-def _words(text: str) -> list[str]:
-    from atlas_courts.extract.parties import _fold
-
-    return _WORD.findall(_fold(text))
-
-
 def _overlaps(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) >= max(1, min(len(a), len(b)) / 2)
 
 
 def name_candidates(doc) -> list[tuple[str, bool, dict[str, float]]]:
     """(name, the rules hold it, features) for each person-like name of two words or more."""
-    from atlas_courts.extract.parties import NAME_RE, _clean_name, name_key, same_person
+    from atlas_courts.extract.parties import name_key, same_person, split_name_list
     from atlas_courts.extract.sections import section_of
+    from atlas_courts.train.features import _words
 
     text, ext = doc.text, doc.extraction
     footnotes = next((s.start for s in ext.sections if s.name == "footnotes"), len(text))
@@ -77,15 +71,7 @@ def name_candidates(doc) -> list[tuple[str, bool, dict[str, float]]]:
     def held(name: str) -> bool:
         return any(_overlaps(name_key(name), k) for k in defendant_keys)
 
-    mentions: list[tuple[int, int, str]] = []
-    for m in NAME_RE.finditer(text, 0, footnotes):
-        offset = m.start()
-        for part in re.split(r"\s+[yY]\s+(?=\S+\s+\S)", m.group(0)):
-            at = text.find(part, offset)
-            name = _clean_name(part)
-            if name and len(name.split()) >= 2:
-                mentions.append((at, at + len(part), name))
-            offset = at + len(part)
+    mentions = split_name_list(text[:footnotes], 0)  # the rules' own reading of names, two words or more
     # names joined only by list separators form one list ("A, B y C")
     lists: list[int] = []
     for i, (s, _e, _n) in enumerate(mentions):
@@ -152,18 +138,15 @@ def defendant_rows(doc) -> list[tuple[str, dict[str, float], int]]:
 
 def _cross_validate(units, folds, cfg, seed, balance):
     """units: (doc index, origin, name, features, label, extra); out-of-fold P(label 1) for each."""
-    from atlas_courts.train.crossval import _origin_weights
-    from atlas_courts.train.linear import fit
+    from atlas_courts.train.crossval import _fit_one
 
-    params = cfg["verdicts"]
     probs: list[float | None] = [None] * len(units)  # None: the fold's training part has one class only
     for f in sorted(set(folds)):
         train = [u for u in units if folds[u[0]] != f]
         if len({u[4] for u in train}) < 2:
             continue
-        model = fit([u[3] for u in train], [str(u[4]) for u in train], C=float(params["C"]),
-                    max_iter=int(params["max_iter"]), seed=seed, min_count=int(params["min_feature_count"]),
-                    sample_weight=_origin_weights([u[1] for u in train], balance))
+        # the verdict classifier's hyperparameters and origin balancing, as `atlas-courts train` fits it
+        model = _fit_one([(u[3], str(u[4]), u[1]) for u in train], cfg["verdicts"], seed, balance, "0")
         for i, u in enumerate(units):
             if folds[u[0]] == f:
                 probs[i] = model.predict_proba(u[3]).get("1", 0.0)
